@@ -1,0 +1,97 @@
+/**
+ * The catalog's view model: compact rows for the table, facets with counts, the query held in the
+ * URL. Pure types; shared by the catalog page, the API and (later) the ATT&CK page.
+ */
+import type { Severity } from "../rba/types";
+
+/** Facets the catalog filters on; the value is also the URL search-param name. */
+export type FacetKey =
+  | "type"
+  | "status"
+  | "tactic"
+  | "technique"
+  | "source"
+  | "story"
+  | "product"
+  | "domain";
+
+/** Sortable table columns; the value is what `sort=` holds in the URL. */
+export type SortColumn =
+  | "name"
+  | "type"
+  | "status"
+  | "source"
+  | "techniques"
+  | "tactics"
+  | "risk"
+  | "severity"
+  | "date";
+
+export interface CatalogSort {
+  column: SortColumn;
+  desc: boolean;
+}
+
+/** Everything the catalog URL can say. Unknown params are ignored. */
+export interface CatalogQuery {
+  /** Free text: every term must occur in name, description, SPL, id, slug or technique ids. */
+  q: string;
+  /** Selected values per facet: OR within a facet, AND across facets. */
+  filters: Record<FacetKey, string[]>;
+  sort?: CatalogSort;
+  /** 1-based page of the table. */
+  page: number;
+}
+
+export interface CatalogTechnique {
+  /** As cited by the detection. */
+  id: string;
+  /** Where a revoked id resolves, when it does. */
+  resolvedId?: string;
+  name?: string;
+  status: "current" | "deprecated" | "revoked" | "unknown";
+}
+
+/** One table row: small enough to send 1,711 of them to the browser. */
+export interface CatalogRow {
+  slug: string;
+  id: string;
+  name: string;
+  type: string;
+  status: string;
+  dataSources: string[];
+  techniques: CatalogTechnique[];
+  /** Tactic display names in matrix order. */
+  tactics: string[];
+  riskScore: number;
+  severity: Severity;
+  date?: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface FacetResult {
+  key: FacetKey;
+  label: string;
+  values: FacetValue[];
+}
+
+export interface CatalogResult {
+  /** Rows matching the query, in catalog order (the table sorts). */
+  rows: CatalogRow[];
+  /** Size of the whole catalog. */
+  total: number;
+  facets: FacetResult[];
+}
+
+/** A tactic as lib/attack describes it (matrix order is the array order). */
+export interface TacticInfo {
+  id: string;
+  shortname: string;
+  name: string;
+}
