@@ -1,0 +1,51 @@
+/** Finding things in a loaded Catalog (pure, browser-safe). */
+import type { Analytic, Catalog, MacroDefinition, Story } from "./types";
+import { macroKey } from "./datamodels";
+
+export interface CatalogIndex {
+  analytic(slugOrId: string): Analytic | undefined;
+  /** By slug, id or exact name (story names are what detections cite in `tags.analytic_story`). */
+  story(slugIdOrName: string): Story | undefined;
+  /** By name, or `name(n)` for a macro with n arguments. */
+  macro(nameOrKey: string, argCount?: number): MacroDefinition | undefined;
+  /** Analytics that cite a story name. */
+  analyticsInStory(storyName: string): Analytic[];
+}
+
+const INDEXES = new WeakMap<Catalog, CatalogIndex>();
+
+/** Builds (once per catalog object) lookup maps over slugs, ids and names. */
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  const cached = INDEXES.get(catalog);
+  if (cached) return cached;
+  const analytics = new Map<string, Analytic>();
+  for (const a of catalog.analytics) {
+    if (!analytics.has(a.slug)) analytics.set(a.slug, a);
+    if (a.id && !analytics.has(a.id.toLowerCase())) analytics.set(a.id.toLowerCase(), a);
+  }
+  const stories = new Map<string, Story>();
+  for (const s of catalog.stories) {
+    for (const k of [s.slug, s.id?.toLowerCase(), s.name, s.name.toLowerCase()]) if (k && !stories.has(k)) stories.set(k, s);
+  }
+  const macros = new Map<string, MacroDefinition>();
+  for (const m of catalog.macros) {
+    const key = macroKey(m);
+    if (!macros.has(key)) macros.set(key, m);
+  }
+  const byStory = new Map<string, Analytic[]>();
+  for (const a of catalog.analytics) {
+    for (const name of a.analyticStories) {
+      const list = byStory.get(name) ?? [];
+      list.push(a);
+      byStory.set(name, list);
+    }
+  }
+  const index: CatalogIndex = {
+    analytic: (k) => analytics.get(k) ?? analytics.get(k.trim().toLowerCase()),
+    story: (k) => stories.get(k) ?? stories.get(k.trim().toLowerCase()),
+    macro: (k, n) => (n === undefined ? macros.get(k) : macros.get(n === 0 ? k : `${k}(${n})`)),
+    analyticsInStory: (name) => byStory.get(name) ?? [],
+  };
+  INDEXES.set(catalog, index);
+  return index;
+}
