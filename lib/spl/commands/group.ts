@@ -1,0 +1,87 @@
+/**
+ * Grouping and aggregation shared by tstats, stats and eventstats: one group per distinct BY tuple
+ * (a multivalue BY field puts the item in one group per value); a null BY value either drops the
+ * item or, with tstats' fillnull_value, becomes that string (spl-semantics §3.4).
+ */
+import type { Aggregation } from "../ast";
+import { makeAggregator, type Aggregator } from "../aggregates";
+import { evalExpr } from "../eval-lang";
+import { EngineAbort, type RowData, type Runtime } from "../runtime";
+import { isFailure, valuesOf, type EvalValue, type Scalar } from "../values";
+
+export interface Group<T> {
+  key: Scalar[];
+  items: T[];
+}
+
+export function groupBy<T>(
+  items: T[],
+  fields: string[],
+  get: (item: T, field: string) => Scalar | Scalar[] | undefined,
+  fill?: string,
+): Group<T>[] {
+  const groups = new Map<string, Group<T>>();
+  for (const item of items) {
+    let keys: Scalar[][] = [[]];
+    let dropped = false;
+    for (const f of fields) {
+      let vs: Scalar[] = valuesOf(get(item, f) ?? null);
+      if (vs.length === 0) {
+        if (fill === undefined) { dropped = true; break; }
+        vs = [fill];
+      }
+      const next: Scalar[][] = [];
+      for (const k of keys) for (const v of vs) next.push([...k, v]);
+      keys = next;
+    }
+    if (dropped) continue;
+    for (const key of keys) {
+      const id = JSON.stringify(key);
+      let g = groups.get(id);
+      if (!g) { g = { key, items: [] }; groups.set(id, g); }
+      g.items.push(item);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Aggregate one group: `value(item, agg)` gives the value an item contributes. */
+export function aggregate<T>(
+  aggs: Aggregation[],
+  items: T[],
+  value: (item: T, agg: Aggregation) => EvalValue | undefined,
+  rowOf: (item: T) => RowData,
+): Record<string, EvalValue> {
+  const out: Record<string, EvalValue> = {};
+  for (const agg of aggs) {
+    const a = makeAggregator(agg.fn, agg.arg === undefined || agg.expr ? (agg.expr ? "expr" : undefined) : agg.arg);
+    if (isFailure(a)) throw new EngineAbort(`aggregation ${agg.fn}(): ${a.failure}`);
+    const acc = a as Aggregator;
+    for (const item of items) acc.add(value(item, agg), rowOf(item));
+    out[agg.as] = acc.result();
+  }
+  return out;
+}
+
+/** The value an aggregation reads from a row: its field, or its eval expression. */
+export function aggregationInput(agg: Aggregation, row: RowData, rt: Runtime): EvalValue | undefined {
+  if (agg.expr) return evalExpr(agg.expr, row, rt);
+  if (agg.arg === undefined) return undefined;
+  return row[agg.arg];
+}
+
+/** Put an evaluated value into a row (null removes the field). */
+export function assign(row: RowData, field: string, v: EvalValue | undefined): void {
+  if (v === null || v === undefined) { delete row[field]; return; }
+  if (typeof v === "boolean") throw new EngineAbort(`cannot store a boolean in field ${field} (wrap it in if())`);
+  row[field] = v;
+}
+
+export function spanSeconds(span: string): number | null {
+  const m = /^(\d+)\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days|w|week|weeks)?$/i.exec(span.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "s").toLowerCase()[0];
+  const mult = unit === "s" ? 1 : unit === "m" ? 60 : unit === "h" ? 3600 : unit === "d" ? 86400 : 604800;
+  return n * mult;
+}

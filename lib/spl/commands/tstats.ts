@@ -1,0 +1,83 @@
+/**
+ * `| tstats … from datamodel=<DM>.<Node> where … by …` over pasted events (spl-semantics §3).
+ * Events of the named dataset become rows whose fields carry the `Node.` prefix; the where clause
+ * is search language; only BY fields and aggregates survive; `fillnull_value` fills null BY values.
+ */
+import type { EventInput } from "../api";
+import type { Command } from "../ast";
+import { EngineAbort, type RowData, type Runtime } from "../runtime";
+import { evalSearch, traceSearch, type RawTrace } from "../search-lang";
+import { parseNumeric, type Scalar } from "../values";
+import { aggregate, aggregationInput, assign, groupBy, spanSeconds } from "./group";
+
+type Tstats = Extract<Command, { type: "tstats" }>;
+
+/** `Endpoint.Processes` → `Processes`; `Web` → `Web`. */
+export function nodeName(datamodel: string): string {
+  const parts = datamodel.split(".");
+  return parts[parts.length - 1]!;
+}
+
+export function eventTime(event: EventInput, now: number): number {
+  const t = event.fields["_time"];
+  const n = typeof t === "number" ? t : typeof t === "string" ? parseNumeric(t) : null;
+  return n ?? now;
+}
+
+/** A getter for prefixed data-model field names over one event. */
+export function eventGetter(event: EventInput, prefix: string, now: number): (name: string) => Scalar | Scalar[] | undefined {
+  return (name) => {
+    if (name.startsWith(prefix)) return event.fields[name.slice(prefix.length)];
+    if (name === "_time") return eventTime(event, now);
+    return undefined;
+  };
+}
+
+export function sameDataset(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export interface TstatsRun {
+  rows: RowData[];
+  /** Trace of the where clause for the first event (explain only). */
+  trace?: RawTrace;
+}
+
+export function runTstats(cmd: Tstats, events: EventInput[], rt: Runtime, wantTrace: boolean): TstatsRun {
+  const prefix = `${nodeName(cmd.datamodel)}.`;
+  const fill = cmd.options["fillnull_value"];
+  const passing: { event: EventInput; get: (n: string) => Scalar | Scalar[] | undefined }[] = [];
+  let trace: RawTrace | undefined;
+  for (const event of events) {
+    if (!sameDataset(event.dataset, cmd.datamodel)) continue;
+    const get = eventGetter(event, prefix, rt.now);
+    let ok: boolean;
+    if (cmd.where && wantTrace && !trace) {
+      trace = traceSearch(cmd.where, get, rt);
+      ok = trace.value === true;
+    } else ok = cmd.where ? evalSearch(cmd.where, get, rt) : true;
+    if (ok) passing.push({ event, get });
+  }
+  const span = cmd.span ? spanSeconds(cmd.span) : null;
+  if (cmd.span && span === null) throw new EngineAbort(`tstats span=${cmd.span} is not understood`);
+  const getBy = (item: (typeof passing)[number], f: string) => {
+    const v = item.get(f);
+    if (f === "_time" && span && typeof v === "number") return Math.floor(v / span) * span;
+    return v;
+  };
+  const groups = groupBy(passing, cmd.by.map((b) => b.name), getBy, fill);
+  const rowOf = (item: (typeof passing)[number]): RowData => {
+    const row: RowData = {};
+    for (const [k, v] of Object.entries(item.event.fields)) row[prefix + k] = v;
+    row["_time"] = eventTime(item.event, rt.now);
+    return row;
+  };
+  const rows = groups.map((g) => {
+    const row: RowData = {};
+    cmd.by.forEach((b, i) => { row[b.name] = g.key[i]!; });
+    const values = aggregate(cmd.aggregations, g.items, (item, agg) => (agg.expr ? aggregationInput(agg, rowOf(item), rt) : agg.arg === undefined ? undefined : item.get(agg.arg)), rowOf);
+    for (const [k, v] of Object.entries(values)) assign(row, k, v);
+    return row;
+  });
+  return trace ? { rows, trace } : { rows };
+}

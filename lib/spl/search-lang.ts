@@ -1,0 +1,137 @@
+/**
+ * Search-language predicates over a row (spl-semantics §2): whole-value, case-insensitive
+ * matching with `*` wildcards; CIDR values; `f!=v` needs f present while `NOT f=v` does not;
+ * `<`/`>` numeric when both sides are numbers. Two-valued: a predicate is true or false.
+ */
+import type { Range, SearchExpr, SearchValue } from "./ast";
+import { cidrMatch, looksLikeCidr } from "./cidr";
+import type { Runtime } from "./runtime";
+import { valuesOf, parseNumeric, scalarToString, compareStrings, type Scalar } from "./values";
+import { compileSearchValue } from "./wildcard";
+
+export type FieldGetter = (name: string) => Scalar | Scalar[] | undefined;
+
+/** A predicate's evaluation, before spans are mapped back to the original search. */
+export interface RawTrace {
+  at: Range;
+  value: boolean | null;
+  language: "search" | "eval";
+  fields?: { name: string; value: Scalar | Scalar[] | null }[];
+  matches?: { field: string; start: number; end: number }[];
+  children?: RawTrace[];
+  note?: string;
+}
+
+function matchValue(v: SearchValue, s: string): [number, number] | null {
+  const pattern = v.value;
+  if (looksLikeCidr(pattern)) {
+    const r = cidrMatch(pattern, s);
+    if (r !== null) return r ? [0, s.length] : null;
+  }
+  return compileSearchValue(pattern, { caseSensitive: v.modifier === "case" }).matchSpan(s);
+}
+
+function numericCompare(op: string, a: Scalar, b: string): boolean {
+  const x = typeof a === "number" ? a : parseNumeric(a);
+  const y = parseNumeric(b);
+  const c = x !== null && y !== null ? (x < y ? -1 : x > y ? 1 : 0) : compareStrings(scalarToString(a), b);
+  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
+}
+
+interface Leaf {
+  value: boolean;
+  fieldValue: Scalar | Scalar[] | null;
+  match?: { start: number; end: number };
+}
+
+function anyMatch(values: Scalar[], v: SearchValue): { start: number; end: number } | null {
+  for (const x of values) {
+    const span = matchValue(v, scalarToString(x));
+    if (span) return { start: span[0], end: span[1] };
+  }
+  return null;
+}
+
+function evalLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): Leaf {
+  switch (expr.kind) {
+    case "compare": {
+      rt.read(expr.field);
+      const raw = get(expr.field);
+      const values = valuesOf(raw ?? null);
+      const present = values.length > 0;
+      const fieldValue = raw ?? null;
+      if (expr.op === "=") {
+        if (!present) return { value: false, fieldValue };
+        const m = anyMatch(values, expr.value);
+        return m ? { value: true, fieldValue, match: m } : { value: false, fieldValue };
+      }
+      if (expr.op === "!=") {
+        if (!present) return { value: false, fieldValue };
+        return { value: anyMatch(values, expr.value) === null, fieldValue };
+      }
+      if (!present) return { value: false, fieldValue };
+      return { value: values.some((x) => numericCompare(expr.op, x, expr.value.value)), fieldValue };
+    }
+    case "in": {
+      rt.read(expr.field);
+      const raw = get(expr.field);
+      const values = valuesOf(raw ?? null);
+      for (const v of expr.values) {
+        const m = anyMatch(values, v);
+        if (m) return { value: true, fieldValue: raw ?? null, match: m };
+      }
+      return { value: false, fieldValue: raw ?? null };
+    }
+    case "all":
+      return { value: true, fieldValue: null };
+    default:
+      // Bare terms match _raw, which data-model rows do not have (support.ts rejects them).
+      return { value: false, fieldValue: null };
+  }
+}
+
+/** Evaluate without a trace (the fast path). */
+export function evalSearch(expr: SearchExpr, get: FieldGetter, rt: Runtime): boolean {
+  switch (expr.kind) {
+    case "and":
+      for (const c of expr.children) if (!evalSearch(c, get, rt)) return false;
+      return true;
+    case "or":
+      for (const c of expr.children) if (evalSearch(c, get, rt)) return true;
+      return false;
+    case "not":
+      return !evalSearch(expr.child, get, rt);
+    default:
+      return evalLeaf(expr, get, rt).value;
+  }
+}
+
+/** Evaluate every clause (no short circuit) and record each one's value. */
+export function traceSearch(expr: SearchExpr, get: FieldGetter, rt: Runtime): RawTrace {
+  switch (expr.kind) {
+    case "and":
+    case "or": {
+      const children = expr.children.map((c) => traceSearch(c, get, rt));
+      const value = expr.kind === "and" ? children.every((c) => c.value === true) : children.some((c) => c.value === true);
+      return { at: expr.at, value, language: "search", children, note: expr.kind === "and" ? "all must hold" : "any may hold" };
+    }
+    case "not": {
+      const child = traceSearch(expr.child, get, rt);
+      return { at: expr.at, value: !child.value, language: "search", children: [child], note: "negation (true when the field is missing)" };
+    }
+    default: {
+      const leaf = evalLeaf(expr, get, rt);
+      const field = expr.kind === "compare" || expr.kind === "in" ? expr.field : undefined;
+      const trace: RawTrace = { at: expr.at, value: leaf.value, language: "search" };
+      if (field) {
+        trace.fields = [{ name: field, value: leaf.fieldValue }];
+        if (leaf.match) trace.matches = [{ field, ...leaf.match }];
+        if (leaf.fieldValue === null) trace.note = `${field} is missing`;
+        else if (expr.kind === "compare" && expr.op === "!=") trace.note = "true when present and different";
+        else trace.note = "case-insensitive, whole value, * = any run";
+      }
+      if (expr.kind === "term") trace.note = "bare term: matches raw event text";
+      return trace;
+    }
+  }
+}
