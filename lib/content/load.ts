@@ -9,7 +9,6 @@ import path from "node:path";
 import { ATTACK_VERSION } from "../attack/index";
 import { toAnalytic } from "./analytic";
 import { findDatamodels, macroKey } from "./datamodels";
-import { DROP_DM_OBJECT_NAME, defaultFilterMacro, filterMacrosIn } from "./default-macros";
 import { toDataSource, toLookup, toMacro, toStory } from "./other-kinds";
 import { parseYaml, type ParsedYaml } from "./parse-yaml";
 import type { Analytic, Catalog, ContentProblem, DataSource, Lookup, MacroDefinition, Story } from "./types";
@@ -88,18 +87,6 @@ function uniqueSlugs<T extends { slug: string; file: string }>(items: T[], probl
   }
 }
 
-function addDefaultMacros(macros: MacroDefinition[], analytics: Analytic[]): void {
-  const known = new Set(macros.map(macroKey));
-  if (!known.has(macroKey(DROP_DM_OBJECT_NAME))) macros.push(DROP_DM_OBJECT_NAME);
-  for (const a of analytics) {
-    for (const name of filterMacrosIn(a.search)) {
-      if (known.has(name)) continue;
-      known.add(name);
-      macros.push(defaultFilterMacro(name));
-    }
-  }
-}
-
 /** Loads the content folder at `dir` (absolute, or relative to the working directory). */
 export async function loadCatalog(dir: string): Promise<Catalog> {
   const root = path.resolve(dir);
@@ -146,7 +133,6 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       else ids.set(a.id.toLowerCase(), a.file);
     }
 
-    addDefaultMacros(macros, analytics);
     const macroMap = new Map(macros.map((m) => [macroKey(m), m]));
     for (const a of analytics) a.datamodels = findDatamodels(a.search, macroMap);
 
