@@ -19,6 +19,7 @@ const cases: [string, string, string][] = [
   ["4688 XML", `\uFEFF  ${SECURITY_4688_XML}`, "security-4688-xml"],
   ["CSV, CIM header", "process_name,user\na.exe,b", "csv"],
   ["CSV, Sysmon header", "Image;CommandLine\nC:\\a.exe;a.exe -x", "csv"],
+  ["CSV with a byte order mark", "\uFEFFprocess_name,user\na.exe,b", "csv"],
   ["one column CSV", "process\ncmd.exe /c x", "csv"],
   ["comma in a command line is not CSV", "rundll32.exe a.dll,Start", "command-line"],
   ["binary junk", "\u0000\u0001\u0002\u0003garbage\u0004\u0005\u0006\u0007\u0008", "unknown"],

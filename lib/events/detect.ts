@@ -102,6 +102,7 @@ export function detectFormat(text: string): InputFormat | "empty" | "unknown" {
   if (typeof text !== "string") return "unknown";
   let t = text;
   if (looksLikeUtf16Bytes(t)) t = t.replace(/\u0000/g, "");
+  if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
   const reader = chooseReader(t);
   if (reader === "empty") return "empty";
   if (controlRatio(t.slice(firstNonSpace(t))) > 0.1) return "unknown";
