@@ -44,7 +44,6 @@ export function toCatalogEntry(analytic: Analytic, tacticsInOrder: readonly Tact
   const unknownTactics = [...tacticShort].filter((s) => !known.has(s)).sort();
   const row: CatalogRow = {
     slug: analytic.slug,
-    id: analytic.id,
     name: analytic.name,
     type: analytic.type,
     status: analytic.status,
@@ -52,8 +51,7 @@ export function toCatalogEntry(analytic: Analytic, tacticsInOrder: readonly Tact
     techniques: analytic.attack.map((a) => ({
       id: a.id,
       ...(a.resolvedId ? { resolvedId: a.resolvedId } : {}),
-      ...(a.name ? { name: a.name } : {}),
-      status: a.status,
+      ...(a.status !== "current" ? { status: a.status } : {}),
     })),
     tactics: [...orderedTactics.map((t) => t.name), ...unknownTactics],
     riskScore: analytic.rba.riskScore,

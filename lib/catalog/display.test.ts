@@ -92,4 +92,15 @@ test("with the engine's lexer: seed 1 splits into the seed page's 6 lines", asyn
   assert.equal(lines.length, 6);
   assert.equal(lines.map((l) => l.pieces.map((p) => p.text).join("")).join(" "), seed1);
   assert.ok(lines[1]!.pieces.some((p) => p.kind === "text" && p.tokenKind === "macro"), "unlinked macros still highlight as macros");
+  const kindOf = (line: number, text: string) =>
+    lines[line]!.pieces.find((p) => p.text === text && p.kind === "text")?.kind === "text"
+      ? (lines[line]!.pieces.find((p) => p.text === text) as { tokenKind: string }).tokenKind
+      : undefined;
+  assert.equal(kindOf(0, "tstats"), "command");
+  assert.equal(kindOf(0, "min"), "function");
+  assert.equal(kindOf(0, "as"), "keyword");
+  assert.equal(kindOf(0, "by"), "keyword");
+  assert.equal(kindOf(2, "where"), "command");
+  assert.equal(kindOf(2, "match"), "function");
+  assert.equal(kindOf(2, "AND"), "keyword");
 });

@@ -12,6 +12,12 @@ export interface SplToken {
   text: string;
 }
 
+/**
+ * Display classes on top of the lexer's kinds: `command` (first word after a pipe or `[`),
+ * `function` (word right before `(`), `keyword` (AND OR NOT IN AS BY OVER; as/by/from/where…
+ * in any case), `field` (word right
+ * before a comparison operator); any other kind is passed through.
+ */
 export type SplPiece =
   | { kind: "text"; tokenKind: string; text: string }
   /** `macro` indexes into the MacroUse list given to splLines. */
@@ -24,10 +30,38 @@ export interface SplLine {
 }
 
 /** Splits at pipes outside subsearches; a line starts with its pipe. Surrounding blanks are trimmed. */
+const KEYWORDS = new Set(["AND", "OR", "NOT", "IN", "AS", "BY", "OVER"]);
+const CASE_FREE_KEYWORDS = new Set(["as", "by", "over", "in", "from", "where", "output", "outputnew"]);
+
+/** Display class of each token (see SplPiece). */
+export function classifyTokens(tokens: readonly SplToken[]): string[] {
+  const out: string[] = [];
+  let expectCommand = false;
+  const next = (i: number): SplToken | undefined => {
+    for (let j = i + 1; j < tokens.length; j++) if (tokens[j]!.kind !== "whitespace") return tokens[j];
+    return undefined;
+  };
+  tokens.forEach((tok, i) => {
+    let kind = tok.kind;
+    if (tok.kind === "pipe" || tok.kind === "lbracket" || tok.kind === "subsearch-open") expectCommand = true;
+    else if (tok.kind === "word") {
+      const after = tokens[i + 1];
+      if (expectCommand) kind = "command";
+      else if (after && (after.kind === "lparen" || after.kind === "paren") && after.text === "(") kind = "function";
+      else if (KEYWORDS.has(tok.text) || CASE_FREE_KEYWORDS.has(tok.text)) kind = "keyword";
+      else if (next(i)?.kind === "operator") kind = "field";
+      expectCommand = false;
+    } else if (tok.kind !== "whitespace" && tok.kind !== "comment") expectCommand = false;
+    out.push(kind);
+  });
+  return out;
+}
+
 export function splLines(tokens: readonly SplToken[], macros: readonly MacroUse[] = []): SplLine[] {
   const lines: SplPiece[][] = [[]];
+  const kinds = classifyTokens(tokens);
   let depth = 0;
-  for (const tok of tokens) {
+  for (const [i, tok] of tokens.entries()) {
     if (tok.kind === "lbracket" || tok.kind === "subsearch-open") depth++;
     else if (tok.kind === "rbracket" || tok.kind === "subsearch-close") depth = Math.max(0, depth - 1);
     if (tok.kind === "pipe" && depth === 0 && lines[lines.length - 1]!.some((p) => p.text.trim() !== "")) {
@@ -35,7 +69,7 @@ export function splLines(tokens: readonly SplToken[], macros: readonly MacroUse[
     }
     const current = lines[lines.length - 1]!;
     const macro = tok.kind === "macro" ? macros.findIndex((m) => m.span.start === tok.start && m.span.end === tok.end) : -1;
-    current.push(macro >= 0 ? { kind: "macro", text: tok.text, macro } : { kind: "text", tokenKind: tok.kind, text: tok.text });
+    current.push(macro >= 0 ? { kind: "macro", text: tok.text, macro } : { kind: "text", tokenKind: kinds[i]!, text: tok.text });
   }
   return lines
     .map(trimLine)

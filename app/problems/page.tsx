@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { getCatalog } from "@/lib/content/server";
+import { ProblemsTable } from "@/components/problems/ProblemsTable";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Content problems" };
+
+export default async function ProblemsPage() {
+  const catalog = await getCatalog();
+  return (
+    <main className="mx-auto max-w-screen-xl px-4 py-4">
+      <h1 className="mb-3 text-xl font-semibold tracking-tight">Content problems</h1>
+      <ProblemsTable problems={catalog.problems} dir={catalog.dir} />
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+/** "On this page": jump links to the analytic page's sections (wide screens). */
+const ENTRIES: [string, string][] = [
+  ["annotations", "Annotations"],
+  ["search", "Search"],
+  ["macros", "Macros"],
+  ["required-fields", "Required fields"],
+  ["live-test", "Live test"],
+  ["how-to-implement", "How to implement"],
+  ["known-false-positives", "Known false positives"],
+  ["stories", "Analytic stories"],
+  ["rba", "RBA"],
+  ["references", "References"],
+  ["test-datasets", "Test datasets"],
+];
+
+export function PageToc() {
+  return (
+    <nav aria-label="On this page" className="text-sm">
+      <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
+      <ul className="space-y-0.5 border-l border-slate-200 dark:border-slate-800">
+        {ENTRIES.map(([id, label]) => (
+          <li key={id}>
+            <a href={`#${id}`} className="-ml-px block border-l border-transparent py-0.5 pl-3 text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import { useState } from "react";
+import type { FacetResult } from "@/lib/catalog/types";
+import { clearFacet, toggleFacetValue } from "@/lib/catalog/query";
+import { useCatalogUrl } from "./use-catalog-url";
+
+const SHOWN = 8;
+
+/** One facet: checkboxes with counts; long lists show the top values and can be expanded and filtered. */
+function Facet({ facet }: { facet: FacetResult }) {
+  const { query, navigate } = useCatalogUrl();
+  const [expanded, setExpanded] = useState(false);
+  const [filter, setFilter] = useState("");
+  // Tactics are few and ordered like the matrix: always all of them.
+  const long = facet.key !== "tactic" && facet.values.length > SHOWN;
+  const needle = filter.trim().toLowerCase();
+  let values = facet.values;
+  if (needle) values = values.filter((v) => v.label.toLowerCase().includes(needle));
+  else if (long && !expanded) values = values.filter((v, i) => i < SHOWN || v.selected);
+  const selectedCount = facet.values.filter((v) => v.selected).length;
+  const headingId = `facet-${facet.key}`;
+
+  return (
+    <fieldset className="border-b border-slate-200 py-3 dark:border-slate-800" aria-describedby={`${headingId}-n`}>
+      <legend id={headingId} className="float-left mb-1 flex w-full items-baseline justify-between text-sm font-semibold">
+        <span>{facet.label}</span>
+        <span id={`${headingId}-n`} className="sr-only">
+          {facet.values.length} values
+        </span>
+        {selectedCount > 0 && (
+          <button
+            type="button"
+            className="text-xs font-normal text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+            onClick={() => navigate(clearFacet(query, facet.key))}
+          >
+            Clear<span className="sr-only"> {facet.label} filter</span>
+          </button>
+        )}
+      </legend>
+      <div className="clear-both" />
+      {facet.values.length === 0 ? (
+        <p className="text-xs italic text-slate-500">No values</p>
+      ) : (
+        <>
+          {facet.values.length > 20 && (expanded || needle) && (
+            <label className="mb-1 block">
+              <span className="sr-only">Filter {facet.label} values</span>
+              <input
+                type="search"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                placeholder={`Filter ${facet.values.length} values`}
+                className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
+              />
+            </label>
+          )}
+          <ul className={`space-y-0.5 ${expanded || needle ? "max-h-72 overflow-y-auto pr-1" : ""}`}>
+            {values.map((v) => (
+              <li key={v.value}>
+                <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+                  <input
+                    type="checkbox"
+                    checked={query.filters[facet.key].includes(v.value)}
+                    onChange={() => navigate(toggleFacetValue(query, facet.key, v.value))}
+                    className="mt-0.5 shrink-0 accent-indigo-600"
+                  />
+                  <span className={`min-w-0 flex-1 break-words ${v.count === 0 && !v.selected ? "text-slate-400" : ""}`}>{v.label}</span>
+                  <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{v.count.toLocaleString("en-US")}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {long && !needle && (
+            <button
+              type="button"
+              aria-expanded={expanded}
+              onClick={() => setExpanded((e) => !e)}
+              className="mt-1 text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+            >
+              {expanded ? "Show fewer" : `Show all ${facet.values.length}`}
+              <span className="sr-only"> {facet.label} values</span>
+            </button>
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+/** The facet sidebar; on narrow screens it folds behind a "Filters" button. */
+export function FacetPanel({ facets }: { facets: FacetResult[] }) {
+  const [open, setOpen] = useState(false);
+  const active = facets.reduce((n, f) => n + f.values.filter((v) => v.selected).length, 0);
+  return (
+    <div>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="facet-panel"
+        onClick={() => setOpen((o) => !o)}
+        className="mb-2 w-full rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium lg:hidden dark:border-slate-700"
+      >
+        {open ? "Hide filters" : "Show filters"}
+        {active > 0 ? ` (${active} active)` : ""}
+      </button>
+      <div id="facet-panel" className={`${open ? "block" : "hidden"} lg:block`}>
+        <h2 className="sr-only">Filters</h2>
+        {facets.map((f) => (
+          <Facet key={f.key} facet={f} />
+        ))}
+      </div>
+    </div>
+  );
+}
