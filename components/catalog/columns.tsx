@@ -29,7 +29,7 @@ export const COLUMN_CLASS: Record<SortColumn, string> = {
   name: "min-w-[12rem]",
   type: "hidden sm:table-cell",
   status: "hidden 2xl:table-cell",
-  source: "hidden xl:table-cell max-w-[11rem]",
+  source: "hidden xl:table-cell max-w-[11rem] [overflow-wrap:anywhere]",
   techniques: "hidden md:table-cell",
   tactics: "hidden lg:table-cell",
   risk: "text-right",
