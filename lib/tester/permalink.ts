@@ -1,0 +1,125 @@
+/**
+ * Permalinks for the tester: the pasted input, the analytic and the field edits, in the URL hash.
+ * `#t=z<base64url>` holds deflate-raw compressed JSON (CompressionStream, where available);
+ * `#t=p<base64url>` holds plain UTF-8 JSON. Nothing is stored on a server. Browser- and Node-safe.
+ */
+
+/** What a link reproduces. `edits`: event index → field → value typed in the tester. */
+export interface TesterState {
+  input: string;
+  analytic?: string;
+  edits?: Record<string, Record<string, string>>;
+}
+
+export type DecodeResult = { ok: true; state: TesterState } | { ok: false; error: string };
+
+const KEY = "t=";
+/** Links longer than this are refused by some chat tools; the UI warns above it. */
+export const LONG_LINK = 64_000;
+
+export function bytesToBase64url(bytes: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function base64urlToBytes(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
+  try {
+    const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+function canCompress(): boolean {
+  if (typeof CompressionStream === "undefined" || typeof DecompressionStream === "undefined") return false;
+  try {
+    new CompressionStream("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const body = new Blob([bytes as BlobPart]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+/** Only the parts a link needs: no empty edits, no empty analytic. */
+export function cleanState(state: TesterState): TesterState {
+  const out: TesterState = { input: typeof state.input === "string" ? state.input : "" };
+  if (typeof state.analytic === "string" && state.analytic) out.analytic = state.analytic;
+  const edits: Record<string, Record<string, string>> = {};
+  for (const [ev, fields] of Object.entries(state.edits ?? {})) {
+    const kept = Object.fromEntries(Object.entries(fields ?? {}).filter(([k, v]) => k && typeof v === "string"));
+    if (Object.keys(kept).length) edits[ev] = kept;
+  }
+  if (Object.keys(edits).length) out.edits = edits;
+  return out;
+}
+
+/** The hash (without `#`) for a state. `compress: false` forces the plain form. */
+export async function encodeState(state: TesterState, options: { compress?: boolean } = {}): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(cleanState(state)));
+  if (options.compress !== false && canCompress()) {
+    try {
+      return `${KEY}z${bytesToBase64url(await through(json, new CompressionStream("deflate-raw")))}`;
+    } catch {
+      /* fall through to the plain form */
+    }
+  }
+  return `${KEY}p${bytesToBase64url(json)}`;
+}
+
+function validate(value: unknown): DecodeResult {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, error: "the link does not hold a test" };
+  const v = value as Record<string, unknown>;
+  if (typeof v.input !== "string") return { ok: false, error: "the link holds no input text" };
+  const state: TesterState = { input: v.input };
+  if (typeof v.analytic === "string") state.analytic = v.analytic;
+  if (v.edits && typeof v.edits === "object" && !Array.isArray(v.edits)) {
+    const edits: Record<string, Record<string, string>> = {};
+    for (const [ev, fields] of Object.entries(v.edits as Record<string, unknown>)) {
+      if (!/^\d+$/.test(ev) || !fields || typeof fields !== "object") continue;
+      const kept: Record<string, string> = {};
+      for (const [k, val] of Object.entries(fields as Record<string, unknown>)) if (typeof val === "string" && k !== "__proto__") kept[k] = val;
+      edits[ev] = kept;
+    }
+    state.edits = cleanState({ input: "", edits }).edits ?? {};
+    if (Object.keys(state.edits).length === 0) delete state.edits;
+  }
+  return { ok: true, state };
+}
+
+/** Reads `#t=…` (with or without the `#`, other `&`-separated parts ignored). Never throws. */
+export async function decodeState(hash: string): Promise<DecodeResult> {
+  const text = typeof hash === "string" ? hash.replace(/^#/, "") : "";
+  const part = text.split("&").find((p) => p.startsWith(KEY));
+  if (!part) return { ok: false, error: "no test in this link" };
+  const kind = part[KEY.length];
+  const bytes = base64urlToBytes(part.slice(KEY.length + 1));
+  if (!bytes) return { ok: false, error: "the link is damaged (not base64url)" };
+  let raw: Uint8Array;
+  if (kind === "p") raw = bytes;
+  else if (kind === "z") {
+    if (!canCompress()) return { ok: false, error: "this browser cannot decompress the link (no CompressionStream)" };
+    try {
+      raw = await through(bytes, new DecompressionStream("deflate-raw"));
+    } catch {
+      return { ok: false, error: "the link is damaged (cannot decompress)" };
+    }
+  } else return { ok: false, error: "unknown link format" };
+  try {
+    return validate(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)));
+  } catch {
+    return { ok: false, error: "the link is damaged (not JSON text)" };
+  }
+}
