@@ -56,6 +56,7 @@ export function nodeIO(): CliIO {
     });
   return {
     async readStdin() {
+      if (process.stdin.isTTY) process.stderr.write("(reading from the terminal: paste the input, then press Ctrl-D)\n");
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
       return Buffer.concat(chunks).toString("utf8");
