@@ -104,6 +104,12 @@ export function createEngineHost(post: (msg: FromWorker) => void): EngineHost {
 
   async function catalogMode(req: EvaluateRequest, events: ParsedEvent[]) {
     const inputs = events.map(toInput);
+    if (events.length > 1) {
+      post({
+        type: "events", req: req.req,
+        items: events.map((e) => ({ index: e.index, line: e.line, text: (typeof e.fields.process === "string" ? e.fields.process : e.text).slice(0, LIMITS.processChars) })),
+      });
+    }
     const skip = new Set(req.skip ?? []);
     let items: AnalyticOutcome[] = [];
     let sliceStart = now();

@@ -53,3 +53,11 @@ test("empty inputs", () => {
   assert.deepEqual(groupResults([], new Map()), { firing: [], firingCount: 0, notTestable: [], reasons: [], noMatchCount: 0, pending: 0 });
   assert.equal(reasonKey(undefined), "no reason given");
 });
+
+import { macrosUsedBy } from "./macros-used";
+test("macrosUsedBy follows nested macro calls and ignores unrelated ones", () => {
+  const m = (name: string, definition: string, args: string[] = []) => ({ name, definition, args });
+  const macros = [m("a", "`b` | `c(1)`"), m("b", "x"), m("c(1)", "`d`", ["x"]), m("d", "y"), m("e", "z")];
+  assert.deepEqual(macrosUsedBy("| tstats `a` | `missing_filter`", macros).map((x) => x.name), ["a", "b", "c(1)", "d"]);
+  assert.deepEqual(macrosUsedBy("no macros", macros), []);
+});

@@ -64,6 +64,14 @@ export interface VerdictRow extends EventVerdict {
   process?: string;
 }
 
+/** An event in catalog mode (for the events × analytics table). */
+export interface EventSummary {
+  index: number;
+  line: number;
+  /** The command line, or the event's text (capped). */
+  text: string;
+}
+
 export interface CompiledInfo {
   type: "compiled";
   req: number;
@@ -80,6 +88,7 @@ export type FromWorker =
   | { type: "verdicts"; req: number; items: VerdictRow[]; pos: number }
   | { type: "outcomes"; req: number; items: AnalyticOutcome[]; pos: number; total: number }
   | { type: "batch"; req: number; id: string; result: BatchResult; totalRows: number }
+  | { type: "events"; req: number; items: EventSummary[] }
   | { type: "done"; req: number; ms: number }
   | { type: "error"; req: number; message: string };
 

@@ -1,0 +1,127 @@
+"use client";
+import { forwardRef } from "react";
+import type { Sample } from "@/lib/content/samples-parse";
+import type { ParsedInfo } from "@/lib/tester/protocol";
+
+/** Files above this are read only up to it (lib/events reads 10 MB anyway). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024 + 1;
+
+const FORMAT_WORDS: Record<string, string> = {
+  "command-line": "command lines",
+  "cim-json": "CIM JSON",
+  "sysmon-xml": "Sysmon XML",
+  "sysmon-json": "Sysmon JSON",
+  "security-4688-xml": "Security 4688 XML",
+  "security-4688-json": "Security 4688 JSON",
+  csv: "CSV",
+  empty: "empty",
+  unknown: "unknown format",
+};
+
+export interface InputPanelProps {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  samples?: Sample[];
+  activeSample?: string;
+  onSample?: (s: Sample) => void;
+  parsed?: ParsedInfo;
+  rows?: number;
+}
+
+/** The "Events" text box, file upload, one-click samples, and what was read or rejected. */
+export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(function InputPanel({ id, value, onChange, samples, activeSample, onSample, parsed }, ref) {
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      onChange(await file.slice(0, MAX_FILE_BYTES).text());
+    } catch {
+      onChange("");
+    }
+  };
+  return (
+    <div className="space-y-2">
+      {samples && samples.length > 0 && (
+        <div role="group" aria-label="Samples" className="flex flex-wrap items-center gap-1.5 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Samples:</span>
+          {samples.map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              data-sample={s.key}
+              aria-pressed={activeSample === s.key}
+              title={[s.note, s.source ? `Source: ${s.source}` : ""].filter(Boolean).join("\n")}
+              onClick={() => onSample?.(s)}
+              className={`rounded-full border px-2.5 py-0.5 focus-visible:outline-2 focus-visible:outline-indigo-500 ${
+                activeSample === s.key ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+              }`}
+            >
+              <span aria-hidden="true">{s.expect === "match" ? "● " : s.expect === "no_match" ? "○ " : "⚠ "}</span>
+              {s.label}
+              <span className="sr-only"> (expected: {s.expect === "match" ? "fires" : s.expect === "no_match" ? "near miss, does not fire" : "not testable"})</span>
+            </button>
+          ))}
+        </div>
+      )}
+      {samples && activeSample && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">{samples.find((s) => s.key === activeSample)?.note}</p>
+      )}
+      <label htmlFor={id} className="block text-sm font-semibold">
+        Events
+      </label>
+      <textarea
+        ref={ref}
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        rows={5}
+        spellCheck={false}
+        autoComplete="off"
+        aria-describedby={`${id}-help`}
+        placeholder={"C:\\Windows\\system32\\cmd.exe /Q /c echo cd ^> \\\\127.0.0.1\\C$\\__output …"}
+        className="block w-full resize-y rounded-md border border-slate-300 bg-white p-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-950"
+      />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
+        <p id={`${id}-help`}>
+          Command lines (one per line), JSON or JSON Lines of CIM fields, Sysmon Event ID 1 or Security 4688 (XML or JSON), or CSV with a header. Up to 10,000 events or 10 MB.
+        </p>
+        <label className="cursor-pointer rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+          Upload a file…
+          <input type="file" className="sr-only" onChange={(e) => void onFile(e.target.files?.[0])} />
+        </label>
+      </div>
+      {parsed && <ParseNotes parsed={parsed} />}
+    </div>
+  );
+});
+
+function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
+  return (
+    <div className="space-y-1 text-sm" data-testid="parse-notes">
+      {parsed.format !== "empty" && (
+        <p className="text-slate-700 dark:text-slate-300">
+          Read {parsed.eventCount.toLocaleString("en")} event{parsed.eventCount === 1 ? "" : "s"} ({FORMAT_WORDS[parsed.format] ?? parsed.format})
+          {parsed.problemCount > 0 ? `; ${parsed.problemCount.toLocaleString("en")} line${parsed.problemCount === 1 ? "" : "s"} rejected` : ""}.
+        </p>
+      )}
+      {parsed.truncated && (
+        <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 dark:bg-amber-950/50">
+          <span aria-hidden="true">✂ </span>Cut short: {parsed.truncated}.
+        </p>
+      )}
+      {parsed.problemCount > 0 && (
+        <details className="rounded border border-amber-300 p-2 dark:border-amber-800" open={parsed.eventCount === 0}>
+          <summary className="cursor-pointer">Rejected input ({parsed.problemCount.toLocaleString("en")})</summary>
+          <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs" aria-label="Rejected input">
+            {parsed.problems.map((p, i) => (
+              <li key={i} className="[overflow-wrap:anywhere]">
+                line {p.line}: {p.message}
+              </li>
+            ))}
+          </ul>
+          {parsed.problemCount > parsed.problems.length && <p className="text-xs">… and {(parsed.problemCount - parsed.problems.length).toLocaleString("en")} more.</p>}
+        </details>
+      )}
+    </div>
+  );
+}

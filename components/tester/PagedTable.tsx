@@ -1,0 +1,96 @@
+"use client";
+import { useState } from "react";
+import {
+  createPaginatedRowModel,
+  rowPaginationFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+} from "@tanstack/react-table";
+
+export const pagedFeatures = tableFeatures({ rowPaginationFeature, paginatedRowModel: createPaginatedRowModel() });
+export type PagedFeatures = typeof pagedFeatures;
+
+/**
+ * A paginated TanStack table (v9) for large results: only one page of rows is in the DOM.
+ * `columns` and `data` must be stable (memoised) across renders.
+ */
+export function PagedTable<T extends object>({
+  data,
+  columns,
+  caption,
+  pageSize = 50,
+  getRowId,
+  testId,
+}: {
+  data: T[];
+  columns: ColumnDef<PagedFeatures, T>[];
+  caption: string;
+  pageSize?: number;
+  getRowId?: (row: T, index: number) => string;
+  testId?: string;
+}) {
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize });
+  const pageCount = Math.max(1, Math.ceil(data.length / pagination.pageSize));
+  const pageIndex = Math.min(pagination.pageIndex, pageCount - 1);
+  const table = useTable({
+    features: pagedFeatures,
+    columns,
+    data,
+    ...(getRowId ? { getRowId: (r: T, i: number) => getRowId(r, i) } : {}),
+    state: { pagination: { pageIndex, pageSize: pagination.pageSize } },
+    onPaginationChange: setPagination,
+    autoResetPageIndex: false,
+  });
+  const first = data.length === 0 ? 0 : pageIndex * pagination.pageSize + 1;
+  const last = Math.min(data.length, (pageIndex + 1) * pagination.pageSize);
+  return (
+    <div data-testid={testId}>
+      <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+            {table.getHeaderGroups().map((g) => (
+              <tr key={g.id}>
+                {g.headers.map((h) => (
+                  <th key={h.id} scope="col" className="border-b border-slate-200 px-2 py-1.5 font-semibold dark:border-slate-800">
+                    {h.isPlaceholder ? null : <table.FlexRender header={h} />}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800/60">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-2 py-1 [overflow-wrap:anywhere]">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label={`Pages of ${caption}`} className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600 dark:text-slate-400">
+          Rows {first.toLocaleString("en")}–{last.toLocaleString("en")} of {data.length.toLocaleString("en")}
+        </span>
+        <button type="button" className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40 dark:border-slate-700" onClick={() => table.previousPage()} disabled={pageIndex === 0}>
+          Previous page
+        </button>
+        <button type="button" className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40 dark:border-slate-700" onClick={() => table.nextPage()} disabled={pageIndex >= pageCount - 1}>
+          Next page
+        </button>
+      </nav>
+    </div>
+  );
+}
+
+/** A result row's cell value as text. */
+export function cellText(v: unknown, max = 300): string {
+  const s = v === undefined || v === null ? "" : Array.isArray(v) ? v.join("\n") : String(v);
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

@@ -1,0 +1,27 @@
+import type { Verdict as V } from "@/lib/spl/api";
+
+const STYLE: Record<V, string> = {
+  match: "bg-red-50 text-red-900 ring-red-400 dark:bg-red-950 dark:text-red-100 dark:ring-red-700",
+  no_match: "bg-emerald-50 text-emerald-900 ring-emerald-400 dark:bg-emerald-950 dark:text-emerald-100 dark:ring-emerald-700",
+  not_testable: "bg-amber-50 text-amber-900 ring-amber-400 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700",
+};
+const ICON: Record<V, string> = { match: "●", no_match: "○", not_testable: "⚠" };
+
+export function verdictText(verdict: V, reason?: string): string {
+  if (verdict === "match") return "Fires";
+  if (verdict === "no_match") return "Does not fire";
+  return `Not testable live: ${reason ?? "no reason given"}`;
+}
+
+/** The verdict in words with an icon (never colour alone); carries `data-verdict`. */
+export function VerdictBadge({ verdict, reason, size = "md" }: { verdict: V; reason?: string; size?: "sm" | "md" }) {
+  return (
+    <span
+      data-verdict={verdict}
+      className={`inline-flex max-w-full items-start gap-1 rounded ring-1 ring-inset ${STYLE[verdict]} ${size === "md" ? "px-2 py-1 font-semibold" : "px-1.5 py-0.5 text-xs font-medium"}`}
+    >
+      <span aria-hidden="true">{ICON[verdict]}</span>
+      <span className="[overflow-wrap:anywhere]">{verdictText(verdict, reason)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { EngineClient } from "./engine-client";
+
+/** One engine worker for the component's lifetime (created after mount, terminated on unmount). */
+export function useEngine(): EngineClient | undefined {
+  const [client, setClient] = useState<EngineClient>();
+  useEffect(() => {
+    const c = new EngineClient();
+    setClient(c);
+    return () => c.dispose();
+  }, []);
+  return client;
+}
+
+/**
+ * Calls `fn` at most once per `ms`: at once when idle (so a single keystroke gets a verdict
+ * without waiting), then once more at the end of a burst with the latest arguments.
+ */
+export function useLeadingDebounce<A extends unknown[]>(fn: (...args: A) => void, ms = 150): (...args: A) => void {
+  const fnRef = useRef(fn);
+  useEffect(() => {
+    fnRef.current = fn;
+  });
+  const state = useRef<{ last: number; timer?: ReturnType<typeof setTimeout>; args?: A }>({ last: 0 });
+  useEffect(() => () => clearTimeout(state.current.timer), []);
+  const callRef = useRef((...args: A) => {
+    const s = state.current;
+    const now = performance.now();
+    s.args = args;
+    if (s.timer === undefined && now - s.last >= ms) {
+      s.last = now;
+      fnRef.current(...args);
+      return;
+    }
+    if (s.timer !== undefined) return;
+    s.timer = setTimeout(() => {
+      s.timer = undefined;
+      s.last = performance.now();
+      if (s.args) fnRef.current(...s.args);
+    }, Math.max(0, ms - (now - s.last)));
+  });
+  return callRef.current;
+}
