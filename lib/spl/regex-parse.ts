@@ -7,8 +7,9 @@ import type { Node, ParsedPattern, ParseResult } from "./regex-ast";
 import { NEWLINE, VSPACE, complement, union } from "./regex-charset";
 import { readEscape, type Escape } from "./regex-escape";
 import { parseClass } from "./regex-parse-class";
+import { readOptionSetting, type Options } from "./regex-options";
 
-export interface Options { i: boolean; m: boolean; s: boolean; x: boolean; n: boolean; U: boolean }
+export type { Options } from "./regex-options";
 
 export class PcreSyntaxError {
   constructor(readonly reason: string, readonly offset: number) {}
@@ -277,27 +278,15 @@ class Parser {
   }
 
   private parseOptionSetting(open: number): Node | null {
-    const m = /^(\^)?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])/.exec(this.src.slice(this.pos));
-    if (!m) this.fail("unrecognized character after (? or (?-", this.pos);
-    const next: Options = { ...this.opts };
-    if (m[1]) Object.assign(next, { i: false, m: false, n: false, s: false, x: false, U: false });
-    const apply = (letters: string, on: boolean) => {
-      for (const letter of letters) {
-        if (letter === "J") this.fail("the (?J) duplicate-names option is not supported", open);
-        if (!(letter in next)) this.fail("unrecognized character after (? or (?-", open);
-        next[letter as keyof Options] = on;
-      }
-    };
-    if (/xx/.test(m[2] ?? "")) this.fail("the (?xx) option is not supported", open);
-    apply(m[2] ?? "", true);
-    apply(m[3] ?? "", false);
-    this.pos += m[0].length;
-    if (m[4] === ")") {
-      this.opts = next; // lasts to the end of the enclosing group, across later alternatives
+    const setting = readOptionSetting(this.src.slice(this.pos), this.opts);
+    if (!setting.ok) this.fail(setting.reason, open);
+    this.pos += setting.length;
+    if (!setting.scoped) {
+      this.opts = setting.options; // lasts to the end of the enclosing group, across later alternatives
       return null;
     }
     const saved = this.opts;
-    this.opts = next;
+    this.opts = setting.options;
     const node = this.finishGroupBody("nocap", open);
     this.opts = saved;
     return node;
