@@ -1,0 +1,14 @@
+import { handleAnalyticOne } from "@/lib/api/analytics";
+import { methodNotAllowed } from "@/lib/api/respond";
+import { serverDeps } from "@/lib/api/server-deps";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  return handleAnalyticOne(id, serverDeps);
+}
+
+const notAllowed = (request: Request) => methodNotAllowed(request, ["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,21 @@
+/**
+ * What the API handlers need from the outside: the catalog, and an evaluator. The routes use the
+ * process's catalog and the worker pool (time budget per pair); tests and fuzzing may pass an
+ * in-process evaluator or a catalog of their own.
+ */
+import type { Catalog } from "../content/types";
+import type { EvaluateJob } from "../server/pool";
+import { compiledFor, verdictFor, type VerdictResult } from "../verdicts/index";
+
+export interface ApiDeps {
+  catalog(): Promise<Catalog>;
+  evaluate(job: EvaluateJob): Promise<VerdictResult[]>;
+}
+
+/** Evaluates on the calling thread, without a time budget (tests, fuzzing, trusted content). */
+export async function evaluateInProcess(job: EvaluateJob): Promise<VerdictResult[]> {
+  const out: VerdictResult[] = [];
+  const compiled = job.analytics.map((a) => compiledFor(job.catalog, a));
+  for (const event of job.events) for (const c of compiled) out.push(verdictFor(c, event, job.explain === true));
+  return out;
+}
