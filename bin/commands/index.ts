@@ -6,8 +6,9 @@ import { coverageCommand } from "./coverage";
 import { explainCommand } from "./explain";
 import { matchCommand } from "./match";
 import { runCommand } from "./run";
+import { testCommand } from "./test";
 
-export const COMMANDS: readonly Command[] = [matchCommand, runCommand, explainCommand, coverageCommand];
+export const COMMANDS: readonly Command[] = [matchCommand, runCommand, explainCommand, coverageCommand, testCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
