@@ -41,8 +41,8 @@ export function findWorkerEntry(root = process.cwd(), env: Record<string, string
   const override = env.DC_EVAL_WORKER?.trim();
   const bundle = path.resolve(root, override || WORKER_BUNDLE);
   const source = path.resolve(root, WORKER_SOURCE);
-  const hasSource = existsSync(source) && existsSync(path.resolve(root, "node_modules/tsx/package.json"));
-  const hasBundle = existsSync(bundle);
+  const hasSource = existsSync(/*turbopackIgnore: true*/ source) && existsSync(/*turbopackIgnore: true*/ path.resolve(root, "node_modules/tsx/package.json"));
+  const hasBundle = existsSync(/*turbopackIgnore: true*/ bundle);
   const preferBundle = env.NODE_ENV === "production" || Boolean(override);
   if (hasBundle && (preferBundle || !hasSource)) return { kind: "bundle", file: bundle, root };
   if (hasSource) return { kind: "source", file: source, root };
