@@ -16,14 +16,22 @@ const FIRES = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0
 
 async function fill(page: Page, text: string) {
   const box = page.getByRole("textbox", { name: "Events", exact: true });
-  await box.fill(text);
+  if (text.length < 100_000) await box.fill(text);
+  else {
+    // Large inputs: set the value the way a paste does (fill() types through CDP, slowly).
+    await box.evaluate((el, t) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!;
+      setter.call(el, t);
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+  }
   await page.waitForFunction(
     (len) => {
       const s = document.querySelector('[data-testid="run-status"]');
       return s?.getAttribute("data-state") === "done" && Number(s.getAttribute("data-input-length")) === len;
     },
     text.length,
-    { timeout: 60_000 },
+    { timeout: 120_000, polling: 500 },
   );
 }
 

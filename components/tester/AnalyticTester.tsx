@@ -8,7 +8,7 @@ import { EventCard } from "./EventCard";
 import { InputPanel } from "./InputPanel";
 import { RowsTable } from "./RowsTable";
 import { Toolbar } from "./Toolbar";
-import { emptyRun, applyMessage, startRun, type RunState } from "./run-state";
+import { useRunState } from "./useRunState";
 import { useEngine, useLeadingDebounce } from "./useEngine";
 import { usePermalink } from "./usePermalink";
 import { PRESENTATION_CLASS, usePresentation, useShortcuts, type Shortcut } from "./useTrainer";
@@ -27,7 +27,7 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
   const client = useEngine();
   const [input, setInput] = useState("");
   const [edits, setEdits] = useState<Edits>({});
-  const [run, setRun] = useState<RunState>(emptyRun);
+  const { run, start, listener } = useRunState();
   const [sample, setSample] = useState<string>();
   const [showHelp, setShowHelp] = useState(false);
   const [presentation, togglePresentation] = usePresentation();
@@ -39,8 +39,8 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
 
   const evaluate = useLeadingDebounce((text: string, ed: Edits) => {
     if (!client) return;
-    const req = client.evaluate({ mode: "analytic", analyticId: analytic.id, input: text, edits: ed, explainLimit: LIMITS.explain }, (m) => setRun((s) => applyMessage(s, m)));
-    setRun(startRun(req, text.length));
+    const req = client.evaluate({ mode: "analytic", analyticId: analytic.id, input: text, edits: ed, explainLimit: LIMITS.explain }, listener);
+    start(req, text.length);
   }, 150);
   useEffect(() => {
     evaluate(input, edits);

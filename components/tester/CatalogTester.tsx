@@ -7,7 +7,7 @@ import { CatalogMatrix } from "./CatalogMatrix";
 import { CatalogResults } from "./CatalogResults";
 import { InputPanel } from "./InputPanel";
 import { Toolbar } from "./Toolbar";
-import { applyMessage, emptyRun, startRun, type RunState } from "./run-state";
+import { useRunState } from "./useRunState";
 import { useEngine, useLeadingDebounce } from "./useEngine";
 import { usePermalink } from "./usePermalink";
 import { PRESENTATION_CLASS, usePresentation, useShortcuts, type Shortcut } from "./useTrainer";
@@ -18,7 +18,7 @@ export function CatalogTester() {
   const [payload, setPayload] = useState<CatalogPayload>();
   const [loadError, setLoadError] = useState<string>();
   const [input, setInput] = useState("");
-  const [run, setRun] = useState<RunState>(emptyRun);
+  const { run, start, listener } = useRunState();
   const [showHelp, setShowHelp] = useState(false);
   const [presentation, togglePresentation] = usePresentation();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -44,8 +44,8 @@ export function CatalogTester() {
 
   const evaluate = useLeadingDebounce((text: string) => {
     if (!client || !payload) return;
-    const req = client.evaluate({ mode: "catalog", input: text, edits: {}, explainLimit: 0 }, (m) => setRun((s) => applyMessage(s, m)));
-    setRun(startRun(req, text.length));
+    const req = client.evaluate({ mode: "catalog", input: text, edits: {}, explainLimit: 0 }, listener);
+    start(req, text.length);
   }, 150);
   useEffect(() => {
     evaluate(input);
@@ -111,7 +111,8 @@ export function CatalogTester() {
         eventCount > 0 && (
           <>
             <CatalogResults grouped={grouped} eventCount={eventCount} batches={run.batches} onOpen={openAnalytic} />
-            {eventCount > 1 && <CatalogMatrix events={run.events} firing={firingFlat} />}
+            {eventCount > 1 && !run.running && <CatalogMatrix events={run.events} firing={firingFlat} />}
+            {eventCount > 1 && run.running && <p className="text-sm text-slate-600 dark:text-slate-400">The events × analytics table appears when all analytics are evaluated.</p>}
           </>
         )
       )}

@@ -1,7 +1,13 @@
 "use client";
-import { forwardRef } from "react";
+import { forwardRef, useState } from "react";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
+
+/**
+ * Inputs longer than this stay out of the text box: a browser lays out and re-lays out every
+ * character of a textarea, which makes a 10 MB one unusable. The engine still reads all of it.
+ */
+export const LARGE_INPUT = 500_000;
 
 /** Files above this are read only up to it (lib/events reads 10 MB anyway). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024 + 1;
@@ -31,6 +37,8 @@ export interface InputPanelProps {
 
 /** The "Events" text box, file upload, one-click samples, and what was read or rejected. */
 export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(function InputPanel({ id, value, onChange, samples, activeSample, onSample, parsed }, ref) {
+  const [forceBox, setForceBox] = useState(false);
+  const large = value.length > LARGE_INPUT && !forceBox;
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     try {
@@ -66,14 +74,46 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
       {samples && activeSample && (
         <p className="text-sm text-slate-700 dark:text-slate-300">{samples.find((s) => s.key === activeSample)?.note}</p>
       )}
-      <label htmlFor={id} className="block text-sm font-semibold">
-        Events
-      </label>
+      {large ? (
+        <p className="block text-sm font-semibold">Events</p>
+      ) : (
+        <label htmlFor={id} className="block text-sm font-semibold">
+          Events
+        </label>
+      )}
+      {large ? (
+        <div id={id} data-testid="large-input" className="space-y-2 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-700">
+          <p>
+            <span aria-hidden="true">▤ </span>A large input is loaded: {value.length.toLocaleString("en")} characters, {lineCount(value).toLocaleString("en")} lines. It is kept out of the
+            text box so the page stays responsive; the engine reads all of it (up to 10,000 events or 10 MB).
+          </p>
+          <pre className="max-h-24 overflow-hidden whitespace-pre-wrap font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400" aria-label="Beginning of the input">
+            {value.slice(0, 600)}…
+          </pre>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={() => onChange("")}>
+              Clear the input
+            </button>
+            <button type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={() => setForceBox(true)}>
+              Show it in the text box anyway (slow)
+            </button>
+          </div>
+        </div>
+      ) : (
       <textarea
         ref={ref}
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          // A very large paste goes straight to the engine, never through the text box.
+          const pasted = e.clipboardData.getData("text");
+          if (pasted.length + value.length > LARGE_INPUT) {
+            e.preventDefault();
+            const el = e.currentTarget;
+            onChange(value.slice(0, el.selectionStart) + pasted + value.slice(el.selectionEnd));
+          }
+        }}
         rows={5}
         spellCheck={false}
         autoComplete="off"
@@ -81,6 +121,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
         placeholder={"C:\\Windows\\system32\\cmd.exe /Q /c echo cd ^> \\\\127.0.0.1\\C$\\__output …"}
         className="block w-full resize-y rounded-md border border-slate-300 bg-white p-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-950"
       />
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
         <p id={`${id}-help`}>
           Command lines (one per line), JSON or JSON Lines of CIM fields, Sysmon Event ID 1 or Security 4688 (XML or JSON), or CSV with a header. Up to 10,000 events or 10 MB.
@@ -94,6 +135,12 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
     </div>
   );
 });
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && n < 1_000_000; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
 
 function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
   return (

@@ -71,12 +71,14 @@ test("a newer request supersedes: messages of the old one are dropped", async ()
   client.dispose();
 });
 
-test("a worker that cannot start reports an error instead of throwing", () => {
+test("a worker that cannot start reports an error instead of throwing", async () => {
   const client = new EngineClient(() => {
     throw new Error("no workers here");
   });
   const got: FromWorker[] = [];
   client.evaluate({ mode: "analytic", input: "x", edits: {}, explainLimit: 1 }, (m) => got.push(m));
+  assert.equal(got.length, 0, "reported after the caller has recorded the request");
+  await Promise.resolve();
   assert.equal(got[0]?.type, "error");
   assert.match(got[0]?.type === "error" ? got[0].message : "", /no workers here/);
 });

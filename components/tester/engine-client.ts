@@ -77,7 +77,8 @@ export class EngineClient {
     this.active = { msg, listener, pos: params.startAt ?? 0, parsed: false };
     const w = this.ensure();
     if (!w) {
-      listener({ type: "error", req: msg.req, message: this.failed ?? "no engine" });
+      const message = this.failed ?? "no engine";
+      queueMicrotask(() => listener({ type: "error", req: msg.req, message }));
       this.active = undefined;
       return msg.req;
     }
