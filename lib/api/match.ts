@@ -45,7 +45,7 @@ export async function handleMatch(request: Request, deps: ApiDeps): Promise<Resp
 
     const catalog = await deps.catalog();
     let analytics = catalog.analytics;
-    if (names) {
+    if (names && names.length > 0) {
       const chosen = new Set<(typeof analytics)[number]>();
       for (let i = 0; i < names.length; i++) {
         const hit = findAnalytic(catalog, names[i]!);
