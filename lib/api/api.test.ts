@@ -73,7 +73,7 @@ test("?explain=1 adds each result's trace", async () => {
   assert.equal(bad.status, 400);
 });
 
-const badBodies: [string, string | Uint8Array, number, RegExp][] = [
+const badBodies: [string, string | Uint8Array<ArrayBuffer>, number, RegExp][] = [
   ["invalid JSON", "{", 400, /^body: invalid JSON/],
   ["empty body", "", 400, /^body: empty/],
   ["not UTF-8", new Uint8Array([0x7b, 0xff, 0x7d]), 400, /^body: not valid UTF-8/],

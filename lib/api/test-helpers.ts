@@ -18,7 +18,7 @@ export function inProcessDeps(catalog: () => Promise<Catalog> = builtInCatalog):
   return { catalog, evaluate: evaluateInProcess };
 }
 
-export function post(body: string | Uint8Array, opts: { query?: string; headers?: Record<string, string> } = {}): Request {
+export function post(body: string | Uint8Array<ArrayBuffer>, opts: { query?: string; headers?: Record<string, string> } = {}): Request {
   return new Request(`http://127.0.0.1/api/match${opts.query ?? ""}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...opts.headers },
