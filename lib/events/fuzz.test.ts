@@ -66,9 +66,12 @@ test("property: CSV with quoted cells (commas, quotes) round-trips", () => {
   );
 });
 
+// Windows writes "-" for an empty value: the reader treats it as absent (not a round trip).
+const eventValue = commandLine.filter((s) => s !== "-");
+
 test("property: Sysmon Event ID 1 XML with escaped values maps CommandLine and Image", () => {
   fc.assert(
-    fc.property(commandLine, commandLine, (cmd, image) => {
+    fc.property(eventValue, eventValue, (cmd, image) => {
       const xml =
         `<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Sysmon"/><EventID>1</EventID><Computer>ws01</Computer></System>` +
         `<EventData><Data Name="Image">${xmlEscape(image)}</Data><Data Name="CommandLine">${xmlEscape(cmd)}</Data></EventData></Event></Events>`;
