@@ -92,6 +92,8 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
   const fieldsRead = run.compiled?.fieldsRead ?? [];
   const eventCount = run.parsed?.eventCount ?? 0;
   const batch = run.batches.get(analytic.id);
+  // Many events, or a search judged only over a batch: cards start folded (verdict and text only).
+  const compact = eventCount > 3 || (run.compiled !== undefined && run.compiled.support.level !== "event");
   const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
@@ -136,22 +138,6 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
           Paste an event above, or pick a sample, to see whether this search fires, which clause decides, and what the alert would say. Everything runs in your browser; nothing is sent anywhere.
         </p>
       )}
-      {eventCount > LIMITS.explain && (
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          The trace is shown for the first {LIMITS.explain} events; the table below has the verdict of all {eventCount.toLocaleString("en")}.
-        </p>
-      )}
-      <div className="space-y-3" aria-label="Results per event" role="region">
-        {run.explained.map((item) => (
-          <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} />
-        ))}
-        {timedOut.map((r) => (
-          <article key={`t${r.index}`} aria-label={`Event ${r.index + 1}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-700">
-            <h4 className="text-sm font-semibold">Event {r.index + 1}</h4>
-            <VerdictBadge verdict={r.verdict} reason={r.reason} />
-          </article>
-        ))}
-      </div>
       {batch && (
         <section aria-label="Rows over the whole batch" className="space-y-1">
           <h4 className="text-sm font-semibold">What the search returns over all {eventCount.toLocaleString("en")} events</h4>
@@ -162,6 +148,22 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
           )}
         </section>
       )}
+      {eventCount > LIMITS.explain && (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          The first {LIMITS.explain} events are shown with their trace (folded: open a section to see it); the table below has the verdict of all {eventCount.toLocaleString("en")}.
+        </p>
+      )}
+      <div className="space-y-3" aria-label="Results per event" role="region">
+        {run.explained.map((item) => (
+          <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} compact={compact} />
+        ))}
+        {timedOut.map((r) => (
+          <article key={`t${r.index}`} aria-label={`Event ${r.index + 1}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-700">
+            <h4 className="text-sm font-semibold">Event {r.index + 1}</h4>
+            <VerdictBadge verdict={r.verdict} reason={r.reason} />
+          </article>
+        ))}
+      </div>
       {eventCount > 1 && run.rows.length > 0 && <VerdictTable rows={run.rows} />}
     </div>
   );

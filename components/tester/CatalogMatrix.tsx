@@ -21,7 +21,7 @@ export function CatalogMatrix({ events, firing }: { events: EventSummary[]; firi
         id: "text",
         header: "Event",
         accessorFn: (e: EventSummary) => e.text,
-        cell: (i: { getValue: () => unknown }) => <span className="block max-w-[28rem] font-mono text-xs">{cellText(i.getValue(), 160)}</span>,
+        cell: (i: { getValue: () => unknown }) => <span className="block w-[16rem] font-mono text-xs sm:w-[28rem]">{cellText(i.getValue(), 160)}</span>,
       },
       { id: "count", header: "Fires", accessorFn: (e: EventSummary) => all.filter((s) => s.has(e.index)).length },
       ...shown.map((f, k) => ({
@@ -39,7 +39,7 @@ export function CatalogMatrix({ events, firing }: { events: EventSummary[]; firi
         Events × firing analytics
       </h3>
       {perEvent.length > MAX_COLUMNS && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {MAX_COLUMNS} of {perEvent.length} firing analytics as columns; the “Fires” column counts all of them.</p>}
-      <PagedTable data={events} columns={columns} caption="Events and the analytics that fire on each" getRowId={(e) => String(e.index)} testId="catalog-matrix" />
+      <PagedTable data={events} columns={columns} caption="Events and the analytics that fire on each" getRowId={(e) => String(e.index)} testId="catalog-matrix" wide />
     </section>
   );
 }

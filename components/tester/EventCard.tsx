@@ -36,7 +36,9 @@ export const EventCard = memo(function EventCard({
   rba,
   edits,
   onEdit,
+  compact = false,
 }: {
+  compact?: boolean;
   item: ExplainedEvent;
   search: string;
   fieldsRead: string[];
@@ -83,15 +85,15 @@ export const EventCard = memo(function EventCard({
         <Highlighted text={event.text} ranges={textRanges} max={4000} />
       </pre>
       {ex.verdict === "match" && row && (
-        <Sub title="Alert (RBA)">
+        <Sub title="Alert (RBA)" open={!compact}>
           <RbaResult rba={rba} row={row} unknown={unknown} />
         </Sub>
       )}
-      <Sub title="Fields the engine saw">
+      <Sub title="Fields the engine saw" open={!compact || (ex.hingesOn?.length ?? 0) > 0}>
         <FieldsTable event={event} eventLabel={label} fieldsRead={fieldsRead} matches={matches} edits={edits} onEdit={(f, v) => onEdit(item.index, f, v)} />
       </Sub>
       {ex.stages.length > 0 && (
-        <Sub title="Trace over the SPL" open={ex.verdict !== "not_testable"}>
+        <Sub title="Trace over the SPL" open={!compact && ex.verdict !== "not_testable"}>
           <div className="space-y-2">
             <SplWithMarks search={search} stages={ex.stages} />
             <StageList stages={ex.stages} failure={failure} />

@@ -23,6 +23,7 @@ export function PagedTable<T extends object>({
   pageSize = 50,
   getRowId,
   testId,
+  wide = false,
 }: {
   data: T[];
   columns: ColumnDef<PagedFeatures, T>[];
@@ -30,6 +31,8 @@ export function PagedTable<T extends object>({
   pageSize?: number;
   getRowId?: (row: T, index: number) => string;
   testId?: string;
+  /** Many columns: keep their natural width and scroll sideways instead of squeezing them. */
+  wide?: boolean;
 }) {
   const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize });
   const pageCount = Math.max(1, Math.ceil(data.length / pagination.pageSize));
@@ -48,7 +51,7 @@ export function PagedTable<T extends object>({
   return (
     <div data-testid={testId}>
       <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-        <table className="w-full border-collapse text-sm">
+        <table className={`border-collapse text-sm ${wide ? "w-max min-w-full" : "w-full"}`}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
             {table.getHeaderGroups().map((g) => (

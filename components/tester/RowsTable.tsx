@@ -13,12 +13,12 @@ export function RowsTable({ rows, totalRows, caption }: { rows: Row[]; totalRows
       id: name,
       header: name,
       accessorFn: (r: Row) => r[name],
-      cell: (info: { getValue: () => unknown }) => <span className="whitespace-pre-wrap font-mono text-xs">{cellText(info.getValue())}</span>,
+      cell: (info: { getValue: () => unknown }) => <span className="block max-w-[24rem] whitespace-pre-wrap font-mono text-xs">{cellText(info.getValue())}</span>,
     }));
   }, [rows]);
   return (
     <div className="space-y-1">
-      <PagedTable data={rows} columns={columns} caption={caption} pageSize={25} testId="batch-rows" />
+      <PagedTable data={rows} columns={columns} caption={caption} pageSize={25} testId="batch-rows" wide />
       {totalRows > rows.length && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {rows.length.toLocaleString("en")} of {totalRows.toLocaleString("en")} rows.</p>}
     </div>
   );
