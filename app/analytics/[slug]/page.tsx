@@ -4,6 +4,7 @@ import { getAnalytic, getCatalog } from "@/lib/content/server";
 import { tacticNames, techniqueUrl } from "@/lib/attack";
 import { buildAnalyticView } from "@/lib/catalog/analytic-view";
 import { AnalyticPage } from "@/components/analytic/AnalyticPage";
+import { AnalyticTesterSlot } from "@/components/tester/AnalyticTesterSlot";
 
 export const dynamic = "force-dynamic";
 
@@ -24,5 +25,5 @@ export default async function AnalyticRoute({ params }: Props) {
   if (analytic.slug !== key) redirect(`/analytics/${encodeURIComponent(analytic.slug)}`);
   const catalog = await getCatalog();
   const view = buildAnalyticView(analytic, { macros: catalog.macros, stories: catalog.stories, tacticNames, techniqueUrl });
-  return <AnalyticPage analytic={analytic} view={view} />;
+  return <AnalyticPage analytic={analytic} view={view} tester={<AnalyticTesterSlot analytic={analytic} />} />;
 }
