@@ -39,6 +39,15 @@ type Shot = { name: string; base: string; path: string; prepare?: (p: Page) => P
 const SHOTS: Shot[] = [
   { name: "empty", base: BUILT_IN, path: SMB },
   { name: "match", base: BUILT_IN, path: SMB, prepare: (p) => fill(p, FIRES) },
+  {
+    name: "presentation",
+    base: BUILT_IN,
+    path: SMB,
+    prepare: async (p) => {
+      await fill(p, FIRES);
+      await p.getByRole("button", { name: "Presentation mode" }).click();
+    },
+  },
   { name: "no-match", base: BUILT_IN, path: SMB, prepare: (p) => fill(p, FIRES.replace("echo cd", "echo whoami")) },
   { name: "remcom-hinges", base: BUILT_IN, path: REMCOM, prepare: (p) => fill(p, String.raw`C:\Users\Public\svchelper.exe \\10.0.0.5 /user:CORP\admin /pwd:Secret1 cmd.exe`) },
   { name: "not-testable", base: FULL, path: "/analytics/uncommon_processes_on_endpoint", prepare: (p) => fill(p, "notepad.exe C:\\x.txt") },
