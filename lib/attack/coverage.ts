@@ -65,7 +65,7 @@ export interface CoverageResult {
   /** Every technique shown in the matrix, by id (parents and sub-techniques). */
   techniques: Record<string, TechniqueCoverage>;
   columns: MatrixColumn[];
-  /** Names of the analytics in the view that appear in `techniques`. */
+  /** Names of the analytics in the view that cite at least one technique (slug → name). */
   analytics: Record<string, string>;
   unmapped: UnmappedCitation[];
   stats: CoverageStats;
@@ -118,6 +118,7 @@ export function computeCoverage(sources: readonly CoverageSource[]): CoverageRes
     for (const cited of source.techniques) {
       const { technique, reason } = placeOf(cited);
       if (!technique) {
+        names[source.slug] = source.name;
         unmapped.push({ slug: source.slug, id: cited.id, reason: reason ?? "unknown" });
         continue;
       }

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getCatalog, getStory } from "@/lib/content/server";
+import { tactics } from "@/lib/attack";
+import { computeCoverage } from "@/lib/attack/coverage";
+import { storyMembers } from "@/lib/attack/stories";
+import { toCatalogEntry } from "@/lib/catalog/build";
+import { Section } from "@/components/ui/Section";
+import { Prose } from "@/components/analytic/Prose";
+import { ReferencesSection } from "@/components/analytic/ListSections";
+import { StoryAnalyticsTable } from "@/components/stories/StoryAnalyticsTable";
+import { AttackFootprint } from "@/components/stories/AttackFootprint";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const story = await getStory(decodeURIComponent((await params).slug));
+  return { title: story ? story.name : "Story not found" };
+}
+
+/** `/stories/<slug>` (the story file's name without .yml); an id or exact name redirects to the slug. */
+export default async function StoryRoute({ params }: Props) {
+  const key = decodeURIComponent((await params).slug);
+  const story = await getStory(key);
+  if (!story) notFound();
+  if (story.slug !== key) redirect(`/stories/${encodeURIComponent(story.slug)}`);
+  const catalog = await getCatalog();
+  const order = tactics();
+  const rows = storyMembers(catalog.analytics, story).map((a) => toCatalogEntry(a, order).row);
+  const coverage = computeCoverage(rows);
+  const meta: [string, React.ReactNode][] = [
+    ["Category", story.category.join(", ") || "—"],
+    ["Use case", story.usecase ?? "—"],
+    ["Products", story.products.join(", ") || "—"],
+    ["Date", story.date ? <time dateTime={story.date}>{story.date}</time> : "—"],
+    ["Author", story.author ?? "—"],
+    ["File", <code key="f" className="break-all text-xs">{story.file}</code>],
+  ];
+  return (
+    <main className="mx-auto max-w-screen-xl space-y-6 px-4 py-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/stories" className="text-indigo-800 hover:underline dark:text-indigo-300">
+          Analytic stories
+        </Link>
+      </nav>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight break-words">{story.name}</h1>
+        <section aria-labelledby="description">
+          <h2 id="description" className="sr-only">
+            Description
+          </h2>
+          <Prose text={story.description} />
+        </section>
+        <dl className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
+          {meta.map(([label, value]) => (
+            <div key={label} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2 py-0.5 sm:grid-cols-[9rem_minmax(0,1fr)]">
+              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+              <dd className="min-w-0 break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </header>
+      <Section id="narrative" title="Narrative">
+        <Prose text={story.narrative} />
+      </Section>
+      <Section id="analytics" title={`Analytics (${rows.length})`}>
+        <StoryAnalyticsTable rows={rows} />
+      </Section>
+      <Section id="attack" title="ATT&CK footprint">
+        <AttackFootprint coverage={coverage} storyName={story.name} />
+      </Section>
+      <ReferencesSection references={story.references} />
+    </main>
+  );
+}
