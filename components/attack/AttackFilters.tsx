@@ -34,7 +34,8 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
   }, []);
   const selected = query.filters[facet.key];
   const needle = filter.trim().toLowerCase();
-  let values = facet.values;
+  // Selected values first, then by count (the catalog's order).
+  let values = [...facet.values.filter((v) => v.selected), ...facet.values.filter((v) => !v.selected)];
   if (needle) values = values.filter((v) => v.label.toLowerCase().includes(needle));
   const long = !needle && !all && values.length > SHOWN;
   if (long) values = values.filter((v, i) => i < SHOWN || v.selected);

@@ -31,6 +31,7 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [coveredOnly, setCoveredOnly] = useState(false);
   const [layer, setLayer] = useState<ImportedLayer>();
+  const [reveal, setReveal] = useState<string>();
 
   const report = useMemo(() => (layer ? findGaps(layer, coverage) : undefined), [layer, coverage]);
   const marks = useMemo(() => {
@@ -46,16 +47,20 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
       const parent = id ? coverage.techniques[id]?.parent : undefined;
       if (parent) setExpanded((e) => (e.has(parent) ? e : new Set(e).add(parent)));
       window.history.replaceState(window.history.state, "", `${window.location.pathname}${window.location.search}${id ? `#${id}` : ""}`);
-      if (id && opts.reveal) {
-        requestAnimationFrame(() => {
-          const cell = document.querySelector<HTMLElement>(`[data-cell="${id}"]`);
-          cell?.scrollIntoView({ block: "center", inline: "center" });
-          cell?.focus({ preventScroll: true });
-        });
-      }
+      if (id && opts.reveal) setReveal(id);
     },
     [coverage],
   );
+
+  // Bring a technique chosen elsewhere (the gap list, the address) into view once its cell is rendered.
+  useEffect(() => {
+    if (!reveal) return;
+    const cell = document.querySelector<HTMLElement>(`[data-cell="${reveal}"]`);
+    if (!cell) return;
+    cell.scrollIntoView({ block: "center", inline: "center" });
+    cell.focus({ preventScroll: true });
+    setReveal(undefined);
+  }, [reveal, expanded, coveredOnly]);
 
   // A `#T1021.002` in the address selects that technique (on load and when the hash changes).
   useEffect(() => {
@@ -66,7 +71,9 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
     fromHash();
     window.addEventListener("hashchange", fromHash);
     return () => window.removeEventListener("hashchange", fromHash);
-  }, [coverage, select]);
+    // Technique ids and parents are the same whatever the filters: run once, not on every filter change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const toggle = useCallback((id: string) => {
     setExpanded((e) => {
