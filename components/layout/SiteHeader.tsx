@@ -17,6 +17,16 @@ export function SiteHeader({ problemCount }: { problemCount: number }) {
               </Link>
             </li>
             <li>
+              <Link className={link} href="/attack">
+                ATT&amp;CK
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/stories">
+                Stories
+              </Link>
+            </li>
+            <li>
               <Link className={link} href="/problems">
                 Content problems{" "}
                 <span
