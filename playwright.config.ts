@@ -7,7 +7,7 @@ import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 
-const sharedCatalog = resolve(__dirname, "../shared/security_content");
+const sharedCatalog = resolve(import.meta.dirname, "../shared/security_content");
 const hasShared = existsSync(sharedCatalog);
 
 export default defineConfig({

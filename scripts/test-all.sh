@@ -23,22 +23,31 @@ unit_rc=${PIPESTATUS[0]}
 [ "$unit_rc" = 0 ] || fail=1
 
 step "content test cases"
-if [ -f bin/cli.ts ] && grep -q '"test"' bin/commands/index.ts 2>/dev/null; then
-  npx tsx bin/cli.ts test --content content || fail=1
-fi
+npx tsx bin/cli.ts test --content content 2>&1 | tee /tmp/dc-cases.log
+[ "${PIPESTATUS[0]}" = 0 ] || fail=1
 
 step "build"
-npx next build || { echo "build failed"; exit 1; }
+npm run build || { echo "build failed"; exit 1; }
 
 step "e2e"
 rm -f test-results/e2e.json
 npx playwright test
 e2e_rc=$?
-node scripts/e2e-summary.mjs test-results/e2e.json || e2e_rc=1
+node scripts/e2e-summary.mjs test-results/e2e.json | tee /tmp/dc-e2e.log
+[ "${PIPESTATUS[0]}" = 0 ] || e2e_rc=1
 [ "$e2e_rc" = 0 ] || fail=1
 
-# node:test prints its own "# pass N / # fail N" lines above; repeat the unit totals last.
-pass=$(grep -E '^ℹ pass [0-9]+' /tmp/dc-unit.log | awk '{print $3}' | tail -1)
-failed=$(grep -E '^ℹ fail [0-9]+' /tmp/dc-unit.log | awk '{print $3}' | tail -1)
-echo "unit: ${pass:-0} passed, ${failed:-0} failed"
+# Totals last: unit tests (node:test), content test cases, e2e (Playwright).
+upass=$(grep -E '^ℹ pass [0-9]+' /tmp/dc-unit.log | awk '{print $3}' | tail -1)
+ufail=$(grep -E '^ℹ fail [0-9]+' /tmp/dc-unit.log | awk '{print $3}' | tail -1)
+cpass=$(grep -oE '^[0-9]+ passed' /tmp/dc-cases.log | awk '{print $1}' | tail -1)
+cfail=$(grep -oE '[0-9]+ failed' /tmp/dc-cases.log | awk '{print $1}' | tail -1)
+epass=$(grep -oE '^e2e: [0-9]+ passed' /tmp/dc-e2e.log | awk '{print $2}' | tail -1)
+efail=$(grep -oE '[0-9]+ failed' /tmp/dc-e2e.log | awk '{print $1}' | tail -1)
+echo "unit: ${upass:-0} passed, ${ufail:-0} failed"
+echo "cases: ${cpass:-0} passed, ${cfail:-0} failed"
+echo "e2e: ${epass:-0} passed, ${efail:-0} failed"
+total_pass=$(( ${upass:-0} + ${cpass:-0} + ${epass:-0} ))
+total_fail=$(( ${ufail:-0} + ${cfail:-0} + ${efail:-0} + fail * (${ufail:-0} + ${cfail:-0} + ${efail:-0} == 0 ? 1 : 0) ))
+echo "total: ${total_pass} passed, ${total_fail} failed"
 exit $fail
