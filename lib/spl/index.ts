@@ -14,6 +14,12 @@ import { runPipeline, type PipelineRun } from "./run";
 import { EngineAbort, makeRuntime, type RowData } from "./runtime";
 import type { RawTrace } from "./search-lang";
 import { checkSupport, datamodelsIn, fieldsRead } from "./support";
+import { eventGetter, nodeName, sameDataset } from "./commands/tstats";
+import { evalSearch } from "./search-lang";
+
+const NO_FIELDS: readonly string[] = [];
+/** Shared result for the common case; callers never mutate verdicts. */
+const DROPPED_AT_TSTATS: { verdict: EventVerdict } = Object.freeze({ verdict: Object.freeze({ verdict: "no_match" as const, reason: "no row left after `tstats`" }) });
 import { scalarToString } from "./values";
 
 export type * from "./api";
@@ -33,10 +39,14 @@ class Compiled implements CompiledSearch {
   readonly datamodels: string[];
   readonly fieldsRead: string[];
   readonly macros: CompiledSearch["macros"];
+  /** `Processes.` for a search over Endpoint.Processes. */
+  private readonly prefix: string;
 
   constructor(readonly search: string, private readonly expansion: Expansion, private readonly pipeline: Pipeline) {
     this.expanded = expansion.text;
     this.macros = expansion.uses;
+    const first = pipeline.commands[0];
+    this.prefix = first?.type === "tstats" ? `${nodeName(first.datamodel)}.` : "";
     const err = pipeline.errors[0];
     if (err) this.parseError = { message: err.message, span: this.span(err.at) };
     const s = checkSupport(pipeline, expansion);
@@ -58,8 +68,20 @@ class Compiled implements CompiledSearch {
   private execute(event: EventInput, trace: boolean): { run?: PipelineRun; verdict: EventVerdict } {
     const early = this.notTestable();
     if (early) return { verdict: early };
-    const rt = makeRuntime(Date.now() / 1000, event.unknown ?? []);
+    const rt = makeRuntime(Date.now() / 1000, event.unknown ?? NO_FIELDS);
     try {
+      // Fast path: most analytics drop an event at the tstats where clause; answer that without
+      // building rows. Same semantics as the full run (which repeats it for events that pass).
+      const first = this.pipeline.commands[0];
+      if (!trace && first?.type === "tstats") {
+        if (!sameDataset(event.dataset, first.datamodel)) {
+          return { verdict: { verdict: "no_match", reason: `the event is not in the ${first.datamodel} dataset` } };
+        }
+        if (first.where && !evalSearch(first.where, eventGetter(event, this.prefix, rt.now), rt)) {
+          if (rt.hinges.size === 0) return DROPPED_AT_TSTATS;
+          return { verdict: { verdict: "no_match", reason: "no row left after `tstats`", hingesOn: [...rt.hinges] } };
+        }
+      }
       const run = runPipeline(this.pipeline, [event], rt, trace, true);
       const hingesOn = [...rt.hinges];
       const extra = hingesOn.length ? { hingesOn } : {};

@@ -47,25 +47,52 @@ export function compileOrAbort(pattern: string): CompiledRegex {
   return r.regex;
 }
 
-export function makeRuntime(now: number, unknown: Iterable<string> = []): Runtime {
-  const unknownSet = new Set(unknown);
-  const hinges = new Set<string>();
-  return {
-    now,
-    compiled: compileOrAbort,
-    regex: (pattern: string) => {
-      const r = compilePcre(pattern);
-      if (!r.ok) return { error: r.reason };
-      if (r.regex.engine === "js" && r.regex.risky) return { error: "pattern could backtrack catastrophically" };
-      return adapt(r.regex);
-    },
-    unknown: unknownSet,
-    hinges,
-    read(name: string) {
-      if (unknownSet.size === 0) return;
-      const dot = name.lastIndexOf(".");
-      const bare = dot >= 0 ? name.slice(dot + 1) : name;
-      if (unknownSet.has(bare)) hinges.add(bare);
-    },
-  };
+/** The same `unknown` array (one event tested by many analytics) is turned into a Set once. */
+const unknownSets = new WeakMap<readonly string[], Set<string>>();
+const EMPTY = new Set<string>();
+
+function unknownSet(unknown: readonly string[]): Set<string> {
+  if (unknown.length === 0) return EMPTY;
+  let set = unknownSets.get(unknown);
+  if (!set) {
+    set = new Set(unknown);
+    unknownSets.set(unknown, set);
+  }
+  return set;
+}
+
+function regexFor(pattern: string): RegexLike | { error: string } {
+  const r = compilePcre(pattern);
+  if (!r.ok) return { error: r.reason };
+  if (r.regex.engine === "js" && r.regex.risky) return { error: "pattern could backtrack catastrophically" };
+  return adapt(r.regex);
+}
+
+/** `Processes.process_name` → `process_name`, memoised (the same few names are read constantly). */
+const bareNames = new Map<string, string>();
+function bareName(name: string): string {
+  let b = bareNames.get(name);
+  if (b === undefined) {
+    const dot = name.lastIndexOf(".");
+    b = dot >= 0 ? name.slice(dot + 1) : name;
+    if (bareNames.size < 10000) bareNames.set(name, b);
+  }
+  return b;
+}
+
+class EvalRuntime implements Runtime {
+  readonly hinges = new Set<string>();
+  readonly compiled = compileOrAbort;
+  readonly regex = regexFor;
+  constructor(readonly now: number, readonly unknown: Set<string>) {}
+
+  read(name: string): void {
+    if (this.unknown.size === 0) return;
+    const bare = bareName(name);
+    if (this.unknown.has(bare)) this.hinges.add(bare);
+  }
+}
+
+export function makeRuntime(now: number, unknown: readonly string[] = []): Runtime {
+  return new EvalRuntime(now, unknownSet(unknown));
 }

@@ -7,7 +7,7 @@ import type { Range, SearchExpr, SearchValue } from "./ast";
 import { cidrMatch, looksLikeCidr } from "./cidr";
 import type { Runtime } from "./runtime";
 import { valuesOf, parseNumeric, scalarToString, compareStrings, type Scalar } from "./values";
-import { compileSearchValue } from "./wildcard";
+import { compileSearchValue, type CompiledValuePattern } from "./wildcard";
 
 export type FieldGetter = (name: string) => Scalar | Scalar[] | undefined;
 
@@ -22,13 +22,30 @@ export interface RawTrace {
   note?: string;
 }
 
+interface ValueMatcher {
+  cidr: boolean;
+  pattern: CompiledValuePattern;
+}
+
+/** Matchers are compiled once per AST node, not looked up by text on every test. */
+const matchers = new WeakMap<SearchValue, ValueMatcher>();
+
+function matcherFor(v: SearchValue): ValueMatcher {
+  let m = matchers.get(v);
+  if (!m) {
+    m = { cidr: looksLikeCidr(v.value), pattern: compileSearchValue(v.value, { caseSensitive: v.modifier === "case" }) };
+    matchers.set(v, m);
+  }
+  return m;
+}
+
 function matchValue(v: SearchValue, s: string): [number, number] | null {
-  const pattern = v.value;
-  if (looksLikeCidr(pattern)) {
-    const r = cidrMatch(pattern, s);
+  const m = matcherFor(v);
+  if (m.cidr) {
+    const r = cidrMatch(v.value, s);
     if (r !== null) return r ? [0, s.length] : null;
   }
-  return compileSearchValue(pattern, { caseSensitive: v.modifier === "case" }).matchSpan(s);
+  return m.pattern.matchSpan(s);
 }
 
 function numericCompare(op: string, a: Scalar, b: string): boolean {
@@ -90,6 +107,52 @@ function evalLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): Leaf {
   }
 }
 
+function testOne(v: SearchValue, x: Scalar): boolean {
+  const s = typeof x === "string" ? x : scalarToString(x);
+  const m = matcherFor(v);
+  if (m.cidr) {
+    const r = cidrMatch(v.value, s);
+    if (r !== null) return r;
+  }
+  return m.pattern.test(s);
+}
+
+function testAny(v: SearchValue, raw: Scalar | Scalar[]): boolean {
+  if (!Array.isArray(raw)) return testOne(v, raw);
+  for (const x of raw) if (testOne(v, x)) return true;
+  return false;
+}
+
+/** The leaf test without allocations (no spans, no field records): same answers as evalLeaf. */
+function testLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): boolean {
+  switch (expr.kind) {
+    case "compare": {
+      const raw = get(expr.field);
+      // Unknown fields are absent by definition, so only a missing value can hinge on one.
+      if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
+        rt.read(expr.field);
+        return false;
+      }
+      if (expr.op === "=") return testAny(expr.value, raw);
+      if (expr.op === "!=") return !testAny(expr.value, raw);
+      return valuesOf(raw).some((x) => numericCompare(expr.op, x, expr.value.value));
+    }
+    case "in": {
+      const raw = get(expr.field);
+      if (raw === undefined) {
+        rt.read(expr.field);
+        return false;
+      }
+      for (const v of expr.values) if (testAny(v, raw)) return true;
+      return false;
+    }
+    case "all":
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Evaluate without a trace (the fast path). */
 export function evalSearch(expr: SearchExpr, get: FieldGetter, rt: Runtime): boolean {
   switch (expr.kind) {
@@ -102,7 +165,7 @@ export function evalSearch(expr: SearchExpr, get: FieldGetter, rt: Runtime): boo
     case "not":
       return !evalSearch(expr.child, get, rt);
     default:
-      return evalLeaf(expr, get, rt).value;
+      return testLeaf(expr, get, rt);
   }
 }
 

@@ -161,3 +161,13 @@ test("rex extracts named groups; regex != keeps rows without the field", () => {
   const kept = pipeline(`${base} | regex user!="^bob$"`, [{ process_name: "a", process: "p" }]);
   assert.equal(kept.length, 1, "pitfall 5");
 });
+
+test("support: an aggregate of an eventstats field is batch-only (Unusually Long Command Line)", async () => {
+  const { compileSearch } = await import("./index");
+  const spl = "| tstats count from datamodel=Endpoint.Processes by Processes.dest Processes.process | rename Processes.* AS * | eval processlen=len(process) | eventstats stdev(processlen) as stdev, avg(processlen) as avg by dest | stats max(processlen) as maxlen, values(stdev) as stdevperhost, values(avg) as avgperhost by dest, process | eval threshold = 3 | where maxlen > ((threshold*stdevperhost) + avgperhost)";
+  const c = compileSearch(spl, { macros: [] });
+  assert.equal(c.support.level, "batch", JSON.stringify(c.support));
+  assert.match(c.support.level === "batch" ? c.support.reason : "", /stdevperhost|avgperhost/);
+  const perEvent = compileSearch("| tstats count from datamodel=Endpoint.Processes by Processes.dest Processes.process | rename Processes.* AS * | stats values(process) as p by dest | where match(p, \"x\")", { macros: [] });
+  assert.equal(perEvent.support.level, "event", "values() of an event field stays per-event");
+});

@@ -93,8 +93,15 @@ function globMatch(glob: string, name: string): string | null {
 /** Follow aggregate-derived fields through the pipeline; a filter on one makes the search batch-only. */
 function checkBatch(commands: Command[], text: string): void {
   const batch = new Set<string>();
+  // An aggregate is batch-dependent when its function counts rows (count, dc, avg, …), when it
+  // comes from eventstats, or when it aggregates a field that is itself batch-dependent
+  // (`stats values(stdev) as stdevperhost` after `eventstats stdev(…) as stdev`).
   const addAggs = (aggs: Aggregation[], all: boolean) => {
-    for (const a of aggs) if (all || BATCH_AGGREGATES.has(a.fn)) batch.add(a.as);
+    for (const a of aggs) {
+      const readsBatch = (a.arg !== undefined && batch.has(a.arg)) || (a.expr !== undefined && evalReads(a.expr).some((r) => batch.has(r)));
+      if (all || readsBatch || BATCH_AGGREGATES.has(a.fn)) batch.add(a.as);
+      else batch.delete(a.as);
+    }
   };
   const filterOn = (c: Command, reads: string[]) => {
     const hit = reads.find((r) => batch.has(r));

@@ -22,8 +22,25 @@ export interface CompiledValuePattern {
   matchSpan(value: string): [number, number] | null;
 }
 
+// One event's field values are folded once, not once per analytic that tests them: a small
+// memo of the most recent long inputs (a command line tested by hundreds of analytics).
+const MEMO_SIZE = 8;
+const memoIn: string[] = [];
+const memoOut: string[] = [];
+let memoNext = 0;
+
 /** Lower-case `s` without changing its length (characters whose lower case is longer stay as is). */
 export function foldCase(s: string): string {
+  if (s.length < 24) return foldCaseUncached(s);
+  for (let i = 0; i < memoIn.length; i++) if (memoIn[i] === s) return memoOut[i]!;
+  const out = foldCaseUncached(s);
+  memoIn[memoNext] = s;
+  memoOut[memoNext] = out;
+  memoNext = (memoNext + 1) % MEMO_SIZE;
+  return out;
+}
+
+function foldCaseUncached(s: string): string {
   const lower = s.toLowerCase();
   if (lower.length === s.length) return lower;
   let out = "";

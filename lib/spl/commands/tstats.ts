@@ -34,7 +34,7 @@ export function eventGetter(event: EventInput, prefix: string, now: number): (na
 }
 
 export function sameDataset(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
 export interface TstatsRun {
