@@ -114,6 +114,13 @@ export function renderCoverage(r: CoverageReport, dir: string, st: Style): strin
   L.push(`  testable live (per event)      ${num(r.testable)} / ${num(r.total)} (${pct(r.testable, r.total)}); batch only: ${num(r.batchOnly)}`);
   const ptLine = `  Endpoint.Processes tstats      ${num(pt.testable)} / ${num(pt.total)} testable live (${pct(pt.testable, pt.total)})   target ≥ 95 %`;
   L.push(pt.total === 0 ? ptLine : ptOk ? st.green(ptLine) : st.red(ptLine));
+  // The census's "single-node" set: searches whose only data model is Endpoint.Processes (no
+  // join/append with another dataset). Batch-only searches run faithfully over a batch of events.
+  const single = r.analytics.filter((a) => a.datamodel === "Endpoint.Processes");
+  const singleLive = single.filter((a) => a.testable).length;
+  const singleBatch = single.filter((a) => a.reason?.startsWith("batch only")).length;
+  const sLine = `  Endpoint.Processes only         ${num(singleLive)} per event + ${num(singleBatch)} batch only = ${num(singleLive + singleBatch)} / ${num(single.length)} testable live (${pct(singleLive + singleBatch, single.length)}); per event alone ${pct(singleLive, single.length)}`;
+  L.push(single.length && (singleLive + singleBatch) / single.length >= 0.95 ? st.green(sLine) : st.red(sLine));
   const w = Math.max(20, ...r.byDatamodel.map((d) => d.datamodel.length));
   L.push("", st.bold(`${"By data model".padEnd(w + 2)}  total  testable`));
   for (const d of r.byDatamodel) L.push(`  ${d.datamodel.padEnd(w)}  ${String(d.total).padStart(5)}  ${String(d.testable).padStart(8)}`);
