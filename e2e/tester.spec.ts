@@ -43,6 +43,16 @@ async function waitDone(page: Page, length: number, timeout = 60_000) {
 }
 
 test.describe("tester on the seed pages", () => {
+  test("save as test case: the events and their verdicts become test-case YAML", async ({ page }) => {
+    await page.goto(SEED1);
+    await setInput(page, `${SMBEXEC}\n${WMIEXEC}`);
+    await page.getByRole("button", { name: /test case/i }).click();
+    const yaml = page.locator("pre, textarea").filter({ hasText: "cases:" }).first();
+    await expect(yaml).toContainText(SEED1_ID);
+    await expect(yaml).toContainText("expect: match");
+    await expect(yaml).toContainText("expect: no_match");
+  });
+
   test("seed 1: smbexec's first command fires; the alert message is filled", async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(SEED1);

@@ -61,7 +61,7 @@ export function SplSection({ search, spl }: { search: string; spl: SplView }) {
                   {isEmptyFilterMacro(m) && (
                     <p className="mt-2 flex gap-1.5 text-slate-700 dark:text-slate-300">
                       <span aria-hidden="true">ℹ️</span>
-                      <span>
+                      <span className="min-w-0 [overflow-wrap:anywhere]">
                         <code>{m.name}</code> is empty by default (<code>search *</code> keeps every result). It is a tuning hook: define
                         it in your Splunk to drop known false positives, and the detection&apos;s own SPL stays untouched.
                       </span>

@@ -5,6 +5,7 @@ import type { Sample } from "@/lib/content/samples-parse";
 import type { Rba } from "@/lib/rba/types";
 import { LIMITS, type Edits } from "@/lib/tester/protocol";
 import { EventCard } from "./EventCard";
+import { SaveAsTestCase } from "@/components/testcases/SaveAsTestCase";
 import { InputPanel } from "./InputPanel";
 import { RowsTable } from "./RowsTable";
 import { Toolbar } from "./Toolbar";
@@ -18,6 +19,7 @@ import { VerdictTable } from "./VerdictTable";
 export interface TesterAnalytic {
   id: string;
   name: string;
+  slug?: string;
   search: string;
   rba: Rba;
 }
@@ -165,6 +167,12 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
         ))}
       </div>
       {eventCount > 1 && run.rows.length > 0 && <VerdictTable rows={run.rows} />}
+      {run.explained.length > 0 && (
+        <SaveAsTestCase
+          analytic={{ id: analytic.id, name: analytic.name, slug: analytic.slug }}
+          events={run.explained.map((x) => ({ fields: x.event.fields, format: x.event.format, provenance: x.event.provenance, verdict: x.explanation.verdict }))}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export async function AnalyticTesterSlot({ analytic }: { analytic: Analytic }) {
   const samples = await samplesFor(analytic.id);
   return (
     <AnalyticTester
-      analytic={{ id: analytic.id, name: analytic.name, search: analytic.search, rba: analytic.rba }}
+      analytic={{ id: analytic.id, slug: analytic.slug, name: analytic.name, search: analytic.search, rba: analytic.rba }}
       macros={macrosUsedBy(analytic.search, catalog.macros)}
       samples={samples}
     />
