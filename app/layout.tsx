@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { getCatalog } from "@/lib/content/server";
+import { getContentProblems } from "@/lib/content/problems";
 import { ATTACK_VERSION } from "@/lib/attack";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
@@ -22,7 +23,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const catalog = await getCatalog();
+  const [catalog, problems] = await Promise.all([getCatalog(), getContentProblems()]);
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           Skip to content
         </a>
-        <SiteHeader problemCount={catalog.problems.length} />
+        <SiteHeader problemCount={problems.length} />
         <div id="main" className="flex-1">
           {children}
         </div>
