@@ -80,16 +80,29 @@ function bareName(name: string): string {
   return b;
 }
 
+const NO_HINGES: ReadonlySet<string> = new Set<string>();
+
 class EvalRuntime implements Runtime {
-  readonly hinges = new Set<string>();
-  readonly compiled = compileOrAbort;
-  readonly regex = regexFor;
+  private found: Set<string> | undefined;
   constructor(readonly now: number, readonly unknown: Set<string>) {}
+
+  /** Allocated on the first unknown field read (most evaluations read none). */
+  get hinges(): Set<string> {
+    return (this.found ?? NO_HINGES) as Set<string>;
+  }
+
+  compiled(pattern: string): CompiledRegex {
+    return compileOrAbort(pattern);
+  }
+
+  regex(pattern: string): RegexLike | { error: string } {
+    return regexFor(pattern);
+  }
 
   read(name: string): void {
     if (this.unknown.size === 0) return;
     const bare = bareName(name);
-    if (this.unknown.has(bare)) this.hinges.add(bare);
+    if (this.unknown.has(bare)) (this.found ??= new Set()).add(bare);
   }
 }
 

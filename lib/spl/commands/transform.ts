@@ -10,7 +10,17 @@ import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } f
 type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
 
 /** A field-name glob (`Processes.*`, `*_count`) as a RegExp with one group per `*`. */
+const globs = new Map<string, RegExp>();
 function globRegex(glob: string): RegExp {
+  let re = globs.get(glob);
+  if (!re) {
+    re = buildGlobRegex(glob);
+    if (globs.size < 1000) globs.set(glob, re);
+  }
+  return re;
+}
+
+function buildGlobRegex(glob: string): RegExp {
   const body = glob.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(.*)");
   return new RegExp(`^${body}$`);
 }

@@ -25,9 +25,25 @@ export function eventTime(event: EventInput, now: number): number {
 }
 
 /** A getter for prefixed data-model field names over one event. */
+/**
+ * Field names with their prefix stripped, cached by name: the same (already hashed) string is used
+ * for every lookup, instead of a fresh slice per access.
+ */
+const stripped = new Map<string, { prefix: string; bare: string | null }>();
+function stripPrefix(name: string, prefix: string): string | null {
+  let e = stripped.get(name);
+  if (e === undefined || e.prefix !== prefix) {
+    e = { prefix, bare: name.startsWith(prefix) ? name.slice(prefix.length) : null };
+    if (stripped.size < 20000) stripped.set(name, e);
+  }
+  return e.bare;
+}
+
 export function eventGetter(event: EventInput, prefix: string, now: number): (name: string) => Scalar | Scalar[] | undefined {
+  const fields = event.fields;
   return (name) => {
-    if (name.startsWith(prefix)) return event.fields[name.slice(prefix.length)];
+    const bare = stripPrefix(name, prefix);
+    if (bare !== null) return fields[bare];
     if (name === "_time") return eventTime(event, now);
     return undefined;
   };
