@@ -1,11 +1,11 @@
 /**
- * Content for the CLI: load a security_content-style folder, pick analytics by id or slug, and
- * compile each analytic's search once. Errors are values with one-line messages.
+ * Content for the CLI: load a security_content-style folder and pick analytics by id or slug
+ * (through lib/verdicts, which the HTTP API shares). Errors are values with one-line messages.
  */
 import path from "node:path";
 import { loadCatalog } from "../lib/content/load";
-import type { Analytic, Catalog, MacroDefinition } from "../lib/content/types";
-import { compileSearch, indexMacros, type CompiledSearch } from "../lib/spl/index";
+import type { Analytic, Catalog } from "../lib/content/types";
+import { selectAnalytics } from "../lib/verdicts/index";
 
 /** The built-in content folder (the repository's `content/`). */
 export const BUILTIN_CONTENT = path.resolve(import.meta.dirname, "../content");
@@ -34,31 +34,10 @@ export async function openContent(dir: string): Promise<ContentResult> {
 export type Selection = { ok: true; analytics: Analytic[] } | { ok: false; error: string };
 
 /**
- * The analytics named by `wanted` (ids, case-insensitive, or file slugs), in catalog order,
- * each once; every analytic when `wanted` is empty.
+ * `--analytic` values → analytics, as lib/verdicts `selectAnalytics` picks them (catalog order,
+ * each once, all when none given); the CLI's message also points at `coverage`.
  */
-export function selectAnalytics(catalog: Catalog, wanted: readonly string[]): Selection {
-  if (wanted.length === 0) return { ok: true, analytics: catalog.analytics };
-  const chosen = new Set<Analytic>();
-  for (const w of wanted) {
-    const key = w.trim().toLowerCase();
-    const hit =
-      catalog.analytics.find((a) => a.id.toLowerCase() === key) ??
-      catalog.analytics.find((a) => a.slug === w.trim()) ??
-      catalog.analytics.find((a) => a.slug.toLowerCase() === key);
-    if (!hit) return { ok: false, error: `unknown analytic "${w}": give an analytic id or its file name without .yml (\`coverage\` lists them)` };
-    chosen.add(hit);
-  }
-  return { ok: true, analytics: catalog.analytics.filter((a) => chosen.has(a)) };
-}
-
-export interface CompiledAnalytic {
-  analytic: Analytic;
-  compiled: CompiledSearch;
-}
-
-/** Compiles every analytic once, with the macro table indexed once. */
-export function compileAll(analytics: readonly Analytic[], macros: MacroDefinition[]): CompiledAnalytic[] {
-  const index = indexMacros(macros);
-  return analytics.map((analytic) => ({ analytic, compiled: compileSearch(analytic.search, { macros: index }) }));
+export function chooseAnalytics(catalog: Catalog, wanted: readonly string[]): Selection {
+  const chosen = selectAnalytics(catalog, wanted);
+  return chosen.ok ? chosen : { ok: false, error: `${chosen.error} (\`coverage\` lists them)` };
 }

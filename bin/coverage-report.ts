@@ -2,8 +2,15 @@
  * Coverage of a catalog: which analytics parse, which are testable live on pasted events, why
  * not, totals by data model and by reason, and the Endpoint.Processes tstats share (target ≥ 95 %).
  */
-import type { CompiledAnalytic } from "./content";
+import type { Analytic } from "../lib/content/types";
+import type { CompiledSearch } from "../lib/spl/api";
 import type { Style } from "./style";
+
+/** One analytic with its compiled search (lib/verdicts `compiledFor`). */
+export interface CompiledAnalytic {
+  analytic: Analytic;
+  compiled: CompiledSearch;
+}
 
 export interface CoverageEntry {
   id: string;

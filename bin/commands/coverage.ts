@@ -2,10 +2,11 @@
  * `coverage`: per analytic, parsed or not, testable live or not and why; totals.
  */
 import { parseArgs } from "../args";
-import { compileAll, contentDir, openContent } from "../content";
+import { contentDir, openContent } from "../content";
 import { coverageJson, coverageOf, renderCoverage } from "../coverage-report";
 import type { CliIO } from "../io";
 import { chooseStyle } from "../style";
+import { compiledFor } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli coverage [--content DIR] [--json] [--color|--no-color]
@@ -36,7 +37,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const dir = contentDir(args.strings.content?.[0], io.env);
   const content = await openContent(dir);
   if (!content.ok) return fail(io, "coverage", content.error, EXIT.usage);
-  const report = coverageOf(compileAll(content.catalog.analytics, content.catalog.macros));
+  const { catalog } = content;
+  const report = coverageOf(catalog.analytics.map((analytic) => ({ analytic, compiled: compiledFor(catalog, analytic) })));
   if (args.flags.json) {
     io.out(JSON.stringify(coverageJson(report)) + "\n");
     return EXIT.ok;

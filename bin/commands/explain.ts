@@ -2,11 +2,12 @@
  * `explain`: one event through one analytic, clause by clause, for a terminal (or `--json`).
  */
 import { parseArgs } from "../args";
-import { compileAll, contentDir, openContent, selectAnalytics } from "../content";
+import { chooseAnalytics, contentDir, openContent } from "../content";
 import { renderExplanation } from "../explain-render";
 import { readOneEvent } from "../input";
 import { readInput, type CliIO } from "../io";
 import { chooseStyle } from "../style";
+import { compiledFor } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli explain [--content DIR] --analytic ID [--json] [--color|--no-color] [FILE|-] < event
@@ -59,19 +60,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if ("error" in event) return fail(io, "explain", event.error, EXIT.usage);
   const content = await openContent(contentDir(args.strings.content?.[0], io.env));
   if (!content.ok) return fail(io, "explain", content.error, EXIT.usage);
-  const chosen = selectAnalytics(content.catalog, [id]);
+  const chosen = chooseAnalytics(content.catalog, [id]);
   if (!chosen.ok) return fail(io, "explain", chosen.error, EXIT.usage);
-  const [target] = compileAll(chosen.analytics, content.catalog.macros);
+  const [target] = chosen.analytics;
   if (!target) return fail(io, "explain", `unknown analytic "${id}"`, EXIT.usage);
 
-  const explanation = target.compiled.explain(event.event);
+  const explanation = compiledFor(content.catalog, target).explain(event.event);
   if (args.flags.json) {
     io.out(JSON.stringify(explanation, null, 2) + "\n");
     return EXIT.ok;
   }
   const force = args.flags.color ? "always" : args.flags["no-color"] ? "never" : undefined;
   const style = chooseStyle(io.stdoutIsTTY, io.env, force);
-  io.out(renderExplanation({ id: target.analytic.id, name: target.analytic.name }, explanation, style));
+  io.out(renderExplanation({ id: target.id, name: target.name }, explanation, style));
   return EXIT.ok;
 }
 

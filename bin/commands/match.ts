@@ -3,10 +3,11 @@
  * Output: JSON Lines, line-major then catalog order.
  */
 import { parseArgs } from "../args";
-import { compileAll, contentDir, openContent, selectAnalytics } from "../content";
+import { chooseAnalytics, contentDir, openContent } from "../content";
 import { readJsonLines } from "../input";
 import { readInput, type CliIO } from "../io";
 import type { EventVerdict } from "../../lib/spl/api";
+import { compiledFor, verdictFor } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli match [--content DIR] [--analytic ID]... [FILE|-]
@@ -54,10 +55,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!input.ok) return fail(io, "match", input.error, EXIT.usage);
   const content = await openContent(contentDir(args.strings.content?.[0], io.env));
   if (!content.ok) return fail(io, "match", content.error, EXIT.usage);
-  const chosen = selectAnalytics(content.catalog, args.strings.analytic ?? []);
+  const chosen = chooseAnalytics(content.catalog, args.strings.analytic ?? []);
   if (!chosen.ok) return fail(io, "match", chosen.error, EXIT.usage);
 
-  const compiled = compileAll(chosen.analytics, content.catalog.macros);
+  const { catalog } = content;
+  const compiled = chosen.analytics.map((analytic) => ({ analytic, compiled: compiledFor(catalog, analytic) }));
   for (const item of readJsonLines(input.text)) {
     if ("error" in item) {
       io.out(JSON.stringify({ line: item.line, error: item.error }) + "\n");
@@ -65,9 +67,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     for (const { analytic, compiled: c } of compiled) {
-      const v = c.evaluate(item.event);
+      const v = verdictFor(c, item.event);
       const record: MatchRecord = { line: item.line, analytic: analytic.id, name: analytic.name, verdict: v.verdict };
-      if (v.verdict === "not_testable") record.reason = v.reason ?? "not testable";
+      // Only not_testable carries a reason here (verdictFor always sets it then).
+      if (v.verdict === "not_testable") record.reason = v.reason;
       io.out(JSON.stringify(record) + "\n");
     }
   }

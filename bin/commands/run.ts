@@ -2,10 +2,11 @@
  * `run`: the whole input as one batch through one analytic; prints the rows the search returns.
  */
 import { parseArgs } from "../args";
-import { compileAll, contentDir, openContent, selectAnalytics } from "../content";
+import { chooseAnalytics, contentDir, openContent } from "../content";
 import { readJsonLines } from "../input";
 import { readInput, type CliIO } from "../io";
 import type { EventInput } from "../../lib/spl/api";
+import { compiledFor } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli run [--content DIR] --analytic ID [FILE|-]
@@ -38,12 +39,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!input.ok) return fail(io, "run", input.error, EXIT.usage);
   const content = await openContent(contentDir(args.strings.content?.[0], io.env));
   if (!content.ok) return fail(io, "run", content.error, EXIT.usage);
-  const chosen = selectAnalytics(content.catalog, [id]);
+  const chosen = chooseAnalytics(content.catalog, [id]);
   if (!chosen.ok) return fail(io, "run", chosen.error, EXIT.usage);
-  const [target] = compileAll(chosen.analytics, content.catalog.macros);
-  if (!target) return fail(io, "run", `unknown analytic "${id}"`, EXIT.usage);
+  const [analytic] = chosen.analytics;
+  if (!analytic) return fail(io, "run", `unknown analytic "${id}"`, EXIT.usage);
 
-  const { analytic, compiled } = target;
+  const compiled = compiledFor(content.catalog, analytic);
   if (compiled.support.level === "none") {
     return fail(io, "run", `${analytic.name} (${analytic.id}) is not testable on pasted events: ${compiled.support.reason}`, EXIT.notTestable);
   }

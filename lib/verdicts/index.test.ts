@@ -1,0 +1,78 @@
+/**
+ * The shared verdict module as the CLI and the API rely on it: event conversion (and its error
+ * wording), selection by id/slug, compile-once caching, and verdicts (not_testable always has a
+ * reason; exceptions become values).
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compiledFor, eventFromValue, selectAnalytics, verdictFor, type VerdictCatalog } from "./index";
+import type { CompiledSearch } from "../spl/api";
+
+const SEARCH =
+  '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.process | `drop_dm_object_name(Processes)` | where match(process, "(?i)whoami")';
+
+function catalog(): VerdictCatalog {
+  return {
+    macros: [],
+    analytics: [
+      { id: "AAAA-1", slug: "first_one", name: "First", search: SEARCH },
+      { id: "bbbb-2", slug: "Second_One", name: "Second", search: "| inputlookup nothing.csv" },
+    ],
+  };
+}
+
+test("eventFromValue: strings, objects and the error wording", () => {
+  const cases: { value: unknown; error?: RegExp }[] = [
+    { value: "cmd.exe /c whoami" },
+    { value: { process_name: "cmd.exe", process: "cmd.exe /c whoami" } },
+    { value: "   ", error: /^the command line is empty$/ },
+    { value: null, error: /got null$/ },
+    { value: [1], error: /got an array$/ },
+    { value: 3, error: /^expected a JSON object of CIM fields or a JSON string holding a command line, got a number$/ },
+  ];
+  for (const c of cases) {
+    const r = eventFromValue(c.value, 7);
+    if (c.error) assert.ok("error" in r && c.error.test(r.error), `${JSON.stringify(c.value)}: ${JSON.stringify(r)}`);
+    else assert.ok("event" in r, JSON.stringify(c.value));
+  }
+});
+
+test("selectAnalytics: ids case-insensitively, slugs, catalog order, each once, all when none", () => {
+  const cat = catalog();
+  const ids = (w: string[] | undefined) => {
+    const r = selectAnalytics(cat, w);
+    return r.ok ? r.analytics.map((a) => a.id) : r.error;
+  };
+  assert.deepEqual(ids(undefined), ["AAAA-1", "bbbb-2"]);
+  assert.deepEqual(ids([]), ["AAAA-1", "bbbb-2"]);
+  assert.deepEqual(ids(["second_one", "aaaa-1", "first_one"]), ["AAAA-1", "bbbb-2"]);
+  assert.deepEqual(ids([" BBBB-2 "]), ["bbbb-2"]);
+  const bad = selectAnalytics(cat, ["first_one", "nope"]);
+  assert.deepEqual(bad, { ok: false, unknown: "nope", error: 'unknown analytic "nope": give an analytic id or its file name without .yml' });
+});
+
+test("compiledFor compiles once per catalog object", () => {
+  const cat = catalog();
+  const [a] = cat.analytics;
+  assert.ok(a);
+  assert.equal(compiledFor(cat, a), compiledFor(cat, a));
+  assert.notEqual(compiledFor(catalog(), a), compiledFor(cat, a));
+});
+
+test("verdictFor: match, no_match, not_testable with a reason, exceptions as values", () => {
+  const cat = catalog();
+  const [plain, lookup] = cat.analytics;
+  assert.ok(plain && lookup);
+  const ev = (v: unknown) => {
+    const r = eventFromValue(v);
+    assert.ok("event" in r);
+    return r.event;
+  };
+  assert.equal(verdictFor(compiledFor(cat, plain), ev({ process_name: "cmd.exe", process: "cmd.exe /c whoami" })).verdict, "match");
+  assert.equal(verdictFor(compiledFor(cat, plain), ev({ process_name: "cmd.exe", process: "cmd.exe /c dir" })).verdict, "no_match");
+  const nt = verdictFor(compiledFor(cat, lookup), ev("cmd.exe"));
+  assert.equal(nt.verdict, "not_testable");
+  assert.equal(typeof nt.reason, "string");
+  const throwing = { evaluate: () => { throw new Error("boom"); } } as unknown as CompiledSearch;
+  assert.deepEqual(verdictFor(throwing, ev("cmd.exe")), { verdict: "not_testable", reason: "internal error: boom" });
+});
