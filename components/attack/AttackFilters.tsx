@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import type { CatalogQuery, FacetResult } from "@/lib/catalog/types";
-import { catalogHref, clearFacet, emptyQuery, FACET_KEYS, isFiltered, toggleFacetValue, withSearchText } from "@/lib/catalog/query";
+import { catalogHref, clearFacet, emptyQuery, isFiltered } from "@/lib/catalog/query";
+import { FacetValueOption, FacetValueSearch, FilterChips } from "@/components/catalog/FacetControls";
 import { ATTACK_FACETS } from "@/lib/attack/view";
 
 const SHOWN = 12;
@@ -57,31 +58,13 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
         <fieldset>
           <legend className="sr-only">{facet.label}</legend>
           {facet.values.length > SHOWN && (
-            <label className="mb-1 block">
-              <span className="sr-only">Filter {facet.label} values</span>
-              <input
-                type="search"
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-                placeholder={`Filter ${facet.values.length} values`}
-                className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-950"
-              />
-            </label>
+            <FacetValueSearch facet={facet} value={filter} onChange={setFilter} inPopover />
           )}
           {values.length === 0 && <p className="p-1 text-xs italic text-slate-500">No values</p>}
           <ul className="max-h-72 space-y-0.5 overflow-y-auto pr-1">
             {values.map((v) => (
               <li key={v.value}>
-                <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(v.value)}
-                    onChange={() => navigate(toggleFacetValue(query, facet.key, v.value))}
-                    className="mt-0.5 shrink-0 accent-indigo-600"
-                  />
-                  <span className={`min-w-0 flex-1 break-words ${v.count === 0 && !v.selected ? "text-slate-400" : ""}`}>{v.label}</span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{v.count.toLocaleString("en-US")}</span>
-                </label>
+                <FacetValueOption facet={facet} value={v} query={query} navigate={navigate} />
               </li>
             ))}
           </ul>
@@ -105,9 +88,6 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
 
 /** The catalog filters that shape the matrix (type, status, data source, story), plus chips for every active one. */
 export function AttackFilters({ facets, query, navigate }: { facets: FacetResult[]; query: CatalogQuery; navigate: (q: CatalogQuery) => void }) {
-  const chip =
-    "inline-flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-900 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-100 dark:ring-indigo-800";
-  const labelOf = (key: string, value: string) => facets.find((f) => f.key === key)?.values.find((v) => v.value === value)?.label ?? value;
   return (
     <div className="space-y-2">
       <div role="group" aria-label="Filters" className="flex flex-wrap items-center gap-2">
@@ -117,28 +97,11 @@ export function AttackFilters({ facets, query, navigate }: { facets: FacetResult
         })}
       </div>
       {isFiltered(query) && (
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Active filters">
-          {query.q && (
-            <button type="button" className={chip} onClick={() => navigate(withSearchText(query, ""))}>
-              Search: “{query.q}” <span aria-hidden="true">×</span>
-              <span className="sr-only">(remove)</span>
-            </button>
-          )}
-          {FACET_KEYS.flatMap((key) =>
-            query.filters[key].map((value) => (
-              <button key={`${key}=${value}`} type="button" className={chip} onClick={() => navigate(toggleFacetValue(query, key, value))}>
-                {facets.find((f) => f.key === key)?.label ?? key}: {labelOf(key, value)} <span aria-hidden="true">×</span>
-                <span className="sr-only">(remove)</span>
-              </button>
-            )),
-          )}
-          <button type="button" className="text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300" onClick={() => navigate(emptyQuery())}>
-            Clear all
-          </button>
+        <FilterChips facets={facets} query={query} navigate={navigate} clearAll={emptyQuery()}>
           <Link href={catalogHref({ ...query, sort: undefined, page: 1 })} className="text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
             These analytics in the catalog
           </Link>
-        </div>
+        </FilterChips>
       )}
     </div>
   );

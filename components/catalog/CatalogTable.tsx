@@ -4,6 +4,7 @@ import { useTable, type PaginationState, type SortingState, type Updater } from 
 import type { CatalogRow, SortColumn } from "@/lib/catalog/types";
 import { SORT_COLUMNS, withPage, withSort } from "@/lib/catalog/query";
 import { COLUMN_CLASS, columns, features } from "./columns";
+import { DataTableView } from "@/components/table/DataTableView";
 import { Pager } from "./Pager";
 import { useCatalogUrl } from "./use-catalog-url";
 
@@ -81,52 +82,13 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
           ))}
         </select>
       </label>
-      <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-        <table className="w-full border-collapse text-sm" aria-describedby="catalog-count">
-          <caption className="sr-only">Analytics, {table.state.sorting.length ? "sorted" : "in catalog order"}. Column headers sort.</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const id = header.column.id as SortColumn;
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                      className={`border-b border-slate-200 px-2 py-1.5 font-semibold dark:border-slate-800 ${COLUMN_CLASS[id] ?? ""}`}
-                    >
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-white"
-                      >
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true" className="w-3 text-[10px]">
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-900/60">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-2 py-1.5 ${COLUMN_CLASS[cell.column.id as SortColumn] ?? ""}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-400">No analytic matches these filters.</p>}
-      </div>
+      <DataTableView
+        table={table}
+        caption={`Analytics, ${table.state.sorting.length ? "sorted" : "in catalog order"}. Column headers sort.`}
+        describedBy="catalog-count"
+        columnClass={COLUMN_CLASS}
+        emptyMessage="No analytic matches these filters."
+      />
       <Pager
         first={first}
         last={last}

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { FacetResult } from "@/lib/catalog/types";
-import { clearFacet, toggleFacetValue } from "@/lib/catalog/query";
+import { clearFacet } from "@/lib/catalog/query";
+import { FacetValueOption, FacetValueSearch } from "./FacetControls";
 import { useCatalogUrl } from "./use-catalog-url";
 
 const SHOWN = 8;
@@ -43,30 +44,12 @@ function Facet({ facet }: { facet: FacetResult }) {
       ) : (
         <>
           {facet.values.length > 20 && (expanded || needle) && (
-            <label className="mb-1 block">
-              <span className="sr-only">Filter {facet.label} values</span>
-              <input
-                type="search"
-                value={filter}
-                onChange={(e) => setFilter(e.target.value)}
-                placeholder={`Filter ${facet.values.length} values`}
-                className="w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
-              />
-            </label>
+            <FacetValueSearch facet={facet} value={filter} onChange={setFilter} />
           )}
           <ul className={`space-y-0.5 ${expanded || needle ? "max-h-72 overflow-y-auto pr-1" : ""}`}>
             {values.map((v) => (
               <li key={v.value}>
-                <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
-                  <input
-                    type="checkbox"
-                    checked={query.filters[facet.key].includes(v.value)}
-                    onChange={() => navigate(toggleFacetValue(query, facet.key, v.value))}
-                    className="mt-0.5 shrink-0 accent-indigo-600"
-                  />
-                  <span className={`min-w-0 flex-1 break-words ${v.count === 0 && !v.selected ? "text-slate-400" : ""}`}>{v.label}</span>
-                  <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{v.count.toLocaleString("en-US")}</span>
-                </label>
+                <FacetValueOption facet={facet} value={v} query={query} navigate={navigate} />
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import Link from "next/link";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
-import { ariaSort, SortButton } from "./SortButton";
+import { DataTableView } from "@/components/table/DataTableView";
 
 export interface StoryRow {
   slug: string;
@@ -87,39 +87,7 @@ export function StoriesTable({ rows }: { rows: StoryRow[] }) {
           {data.length === rows.length ? `${rows.length} stories` : `${data.length} of ${rows.length} stories`}
         </p>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-        <table className="w-full border-collapse text-sm" aria-describedby="stories-count">
-          <caption className="sr-only">Analytic stories. Column headers sort.</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} scope="col" aria-sort={ariaSort(sorted)} className={`border-b border-slate-200 px-2 py-1.5 font-semibold dark:border-slate-800 ${CELL[header.column.id] ?? ""}`}>
-                      <SortButton sorted={sorted} onClick={header.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                      </SortButton>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50 dark:border-slate-800/60 dark:hover:bg-slate-900/60">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`px-2 py-1.5 ${CELL[cell.column.id] ?? ""}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data.length === 0 && <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-400">No story matches.</p>}
-      </div>
+      <DataTableView table={table} caption="Analytic stories. Column headers sort." describedBy="stories-count" columnClass={CELL} emptyMessage="No story matches." />
     </div>
   );
 }

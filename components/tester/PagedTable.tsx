@@ -8,6 +8,7 @@ import {
   type ColumnDef,
   type PaginationState,
 } from "@tanstack/react-table";
+import { DataTableView } from "@/components/table/DataTableView";
 
 export const pagedFeatures = tableFeatures({ rowPaginationFeature, paginatedRowModel: createPaginatedRowModel() });
 export type PagedFeatures = typeof pagedFeatures;
@@ -50,33 +51,7 @@ export function PagedTable<T extends object>({
   const last = Math.min(data.length, (pageIndex + 1) * pagination.pageSize);
   return (
     <div data-testid={testId}>
-      <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-        <table className={`border-collapse text-sm ${wide ? "w-max min-w-full" : "w-full"}`}>
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-            {table.getHeaderGroups().map((g) => (
-              <tr key={g.id}>
-                {g.headers.map((h) => (
-                  <th key={h.id} scope="col" className="border-b border-slate-200 px-2 py-1.5 font-semibold dark:border-slate-800">
-                    {h.isPlaceholder ? null : <table.FlexRender header={h} />}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800/60">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-2 py-1 [overflow-wrap:anywhere]">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTableView table={table} caption={caption} wide={wide} compact />
       <nav aria-label={`Pages of ${caption}`} className="mt-1 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-400">
           Rows {first.toLocaleString("en")}–{last.toLocaleString("en")} of {data.length.toLocaleString("en")}
