@@ -8,7 +8,8 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { ATTACK_VERSION } from "../attack/index";
 import { toAnalytic } from "./analytic";
-import { findDatamodels, macroKey } from "./datamodels";
+import { datamodelsIn } from "../spl/datamodels";
+import { expandMacros, indexMacros } from "../spl/macros";
 import { toDataSource, toLookup, toMacro, toStory } from "./other-kinds";
 import { parseYaml, type ParsedYaml } from "./parse-yaml";
 import type { Analytic, Catalog, ContentProblem, DataSource, Lookup, MacroDefinition, Story } from "./types";
@@ -133,8 +134,8 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
       else ids.set(a.id.toLowerCase(), a.file);
     }
 
-    const macroMap = new Map(macros.map((m) => [macroKey(m), m]));
-    for (const a of analytics) a.datamodels = findDatamodels(a.search, macroMap);
+    const macroIndex = indexMacros(macros);
+    for (const a of analytics) a.datamodels = datamodelsIn(expandMacros(a.search, macroIndex).text);
 
     return { dir, analytics, macros, stories, dataSources, lookups, problems, attackVersion: ATTACK_VERSION };
   } catch (err) {

@@ -1,6 +1,5 @@
 /** Finding things in a loaded Catalog (pure, browser-safe). */
 import type { Analytic, Catalog, MacroDefinition, Story } from "./types";
-import { macroKey } from "./datamodels";
 
 export interface CatalogIndex {
   analytic(slugOrId: string): Analytic | undefined;
@@ -48,4 +47,9 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   };
   INDEXES.set(catalog, index);
   return index;
+}
+
+/** Map key for a macro: `name` for a plain macro, `name(n)` for one with n arguments (Splunk's convention). */
+function macroKey(def: Pick<MacroDefinition, "name" | "args">): string {
+  return def.args.length === 0 ? def.name : `${def.name}(${def.args.length})`;
 }

@@ -13,7 +13,8 @@ import { parsePipeline } from "./parse";
 import { runPipeline, type PipelineRun } from "./run";
 import { EngineAbort, makeRuntime, type RowData } from "./runtime";
 import type { RawTrace } from "./search-lang";
-import { checkSupport, datamodelsIn, fieldsRead } from "./support";
+import { checkSupport, fieldsRead } from "./support";
+import { datamodelsIn } from "./datamodels";
 import { eventGetter, nodeName, sameDataset } from "./commands/tstats";
 import { evalSearch } from "./search-lang";
 

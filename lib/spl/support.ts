@@ -226,12 +226,3 @@ export function fieldsRead(p: Pipeline): string[] {
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
-
-/** Data-model datasets named anywhere in the expanded search (subsearches included). */
-export function datamodelsIn(expanded: string): string[] {
-  const out = new Set<string>();
-  for (const m of expanded.matchAll(/datamodel\s*[=:]?\s*"?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"?/g)) {
-    out.add(m[1]!);
-  }
-  return [...out];
-}

@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { findDatamodels, inlineMacros, macroKey } from "./datamodels";
-import type { MacroDefinition } from "./types";
+import { datamodelsIn } from "./datamodels";
+import { expandMacros } from "./macros";
+import type { MacroDefinition } from "../content/types";
 
-const defs: MacroDefinition[] = [
+const macros: MacroDefinition[] = [
   { name: "sysmon", args: [], definition: "index=x | datamodel Endpoint Processes search" },
   { name: "wrap", args: ["dm"], definition: "tstats count from datamodel=$dm$" },
   { name: "nest", args: [], definition: "`wrap(Web.Web)`" },
 ];
-const macros = new Map(defs.map((d) => [macroKey(d), d]));
 
 const cases: [string, string[]][] = [
   ["| tstats count from datamodel=Endpoint.Processes where x", ["Endpoint.Processes"]],
@@ -22,10 +22,5 @@ const cases: [string, string[]][] = [
 ];
 
 for (const [search, want] of cases) {
-  test(`findDatamodels(${JSON.stringify(search)})`, () => assert.deepEqual(findDatamodels(search, macros), want));
+  test(`datamodelsIn(expanded ${JSON.stringify(search)})`, () => assert.deepEqual(datamodelsIn(expandMacros(search, macros).text), want));
 }
-
-test("inlineMacros substitutes arguments, nests, leaves unknown macros", () => {
-  assert.equal(inlineMacros("`wrap(Endpoint.Registry)` | `unknown_filter`", macros), "tstats count from datamodel=Endpoint.Registry | `unknown_filter`");
-  assert.equal(inlineMacros("`nest`", macros), "tstats count from datamodel=Web.Web");
-});
