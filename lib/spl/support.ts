@@ -6,6 +6,7 @@
 import type { Aggregation, Command, EvalExpr, Pipeline, Range, SearchExpr } from "./ast";
 import { makeAggregator } from "./aggregates";
 import { nodeName } from "./commands/tstats";
+import { renamedField } from "./commands/transform";
 import { knownFunction, walk } from "./eval-lang";
 import { lex, significant } from "./lex";
 import type { Expansion } from "./macros";
@@ -84,12 +85,6 @@ function evalReads(e: EvalExpr): string[] {
   return names;
 }
 
-function globMatch(glob: string, name: string): string | null {
-  const re = new RegExp(`^${glob.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(.*)")}$`);
-  const m = re.exec(name);
-  return m ? m[0] : null;
-}
-
 /** Follow aggregate-derived fields through the pipeline; a filter on one makes the search batch-only. */
 function checkBatch(commands: Command[], text: string): void {
   const batch = new Set<string>();
@@ -117,14 +112,10 @@ function checkBatch(commands: Command[], text: string): void {
       case "rename":
         for (const p of c.pairs) {
           for (const f of [...batch]) {
-            if (p.from.includes("*") ? globMatch(p.from, f) : p.from === f) {
+            const to = renamedField(p.from, p.to, f);
+            if (to !== null) {
               batch.delete(f);
-              if (!p.from.includes("*")) batch.add(p.to);
-              else {
-                const m = new RegExp(`^${p.from.split("*").map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(.*)")}$`).exec(f);
-                let i = 1;
-                batch.add(p.to.replace(/\*/g, () => m?.[i++] ?? ""));
-              }
+              batch.add(to);
             }
           }
         }

@@ -25,21 +25,27 @@ function buildGlobRegex(glob: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** The name `name` takes under `rename from AS to` (wildcards pair up in order), or null when `from` does not match it. */
+export function renamedField(from: string, to: string, name: string): string | null {
+  if (!from.includes("*")) return name === from ? to : null;
+  const m = globRegex(from).exec(name);
+  if (!m) return null;
+  let i = 1;
+  return to.includes("*") ? to.replace(/\*/g, () => m[i++] ?? "") : to;
+}
+
 export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
   return rows.map((input) => {
     let row = input;
     for (const { from, to } of cmd.pairs) {
       const next: RowData = {};
       if (from.includes("*")) {
-        const re = globRegex(from);
         const stars = (from.match(/\*/g) ?? []).length;
         if ((to.match(/\*/g) ?? []).length !== stars && to.includes("*")) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
         const renamed = new Map<string, string>();
         for (const k of Object.keys(row)) {
-          const m = re.exec(k);
-          if (!m) continue;
-          let i = 1;
-          renamed.set(k, to.includes("*") ? to.replace(/\*/g, () => m[i++] ?? "") : to);
+          const target = renamedField(from, to, k);
+          if (target !== null) renamed.set(k, target);
         }
         const targets = new Set(renamed.values());
         for (const [k, v] of Object.entries(row)) {
