@@ -109,13 +109,8 @@ class EvalParser {
   }
   parseNot(): EvalExpr {
     const t = this.peek();
-    if (this.isWord(t, "NOT") && !this.isOp(this.peek(1), "(") ) {
-      this.pos++;
-      const operand = this.parseNot();
-      return { kind: "unary", at: [t.s, operand.at[1]], op: "NOT", operand };
-    }
+    // `NOT x`, `NOT(…)` and `NOT (…)` all negate what follows.
     if (this.isWord(t, "NOT")) {
-      // NOT(…) / NOT (…): still negation of the parenthesised expression.
       this.pos++;
       const operand = this.parseNot();
       return { kind: "unary", at: [t.s, operand.at[1]], op: "NOT", operand };

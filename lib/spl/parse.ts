@@ -50,12 +50,9 @@ export function parsePipeline(text: string): Pipeline {
   const { segments, leadingPipe } = splitPipeline(tokens);
   const commands: Command[] = [];
   segments.forEach((seg, i) => {
-    const first = seg.tokens[0]!;
-    const isImpliedSearch = i === 0 && !leadingPipe;
-    const parsed = parseCommand(text, seg, isImpliedSearch, i === 0);
+    const parsed = parseCommand(text, seg, i === 0 && !leadingPipe, i === 0);
     commands.push(parsed.command);
     errors.push(...parsed.errors);
-    void first;
   });
   if (segments.length === 0) errors.push({ message: "the search is empty", at: [0, text.length] });
   return { commands, errors };
