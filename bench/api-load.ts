@@ -8,11 +8,9 @@
  *   options: --connections 20 --duration 10 --content DIR (CONTENT_DIR of the started server)
  * Needs a production build (`npm run build`) when it starts the server itself.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { startNextServer } from "../scripts/next-server";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -27,7 +25,6 @@ interface AutocannonResult {
 type Autocannon = (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SMBEXEC_ID = "bb3c1bac-6bdf-4aa0-8dc9-068b8b712a76";
 const SMBEXEC = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0.1\C$\__output 2^>^&1 > C:\Windows\BTOBTOxy.bat & C:\Windows\system32\cmd.exe /Q /c C:\Windows\BTOBTOxy.bat & del C:\Windows\BTOBTOxy.bat`;
 const LATER = SMBEXEC.replace("echo cd", "echo whoami");
@@ -43,38 +40,6 @@ const { values } = parseArgs({
 });
 const connections = Math.min(200, Math.max(1, Number(values.connections) || 20));
 const duration = Math.min(120, Math.max(1, Number(values.duration) || 10));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: values.content ?? "", NODE_ENV: "production" },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/analytics`)).ok) return { url, child };
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`the server did not start on ${url} (is there a build? run npm run build)`);
-}
 
 async function spotCheck(url: string): Promise<string | undefined> {
   try {
@@ -93,7 +58,7 @@ async function spotCheck(url: string): Promise<string | undefined> {
 }
 
 async function main() {
-  const started = values.url ? undefined : await startServer();
+  const started = values.url ? undefined : await startNextServer({ contentDir: values.content });
   const url = values.url ?? started!.url;
   try {
     const catalog = (await (await fetch(`${url}/api/analytics`)).json()) as { total: number };
@@ -130,7 +95,7 @@ async function main() {
     console.log(`  spot checks during the run (seed 1 match / no_match): ${checks - failures.length}/${checks} correct${failures.length ? `; failures: ${[...new Set(failures)].join("; ")}` : ""}`);
     if (failures.length > 0 || result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
   } finally {
-    started?.child.kill("SIGTERM");
+    started?.stop();
   }
 }
 

@@ -2,11 +2,10 @@
  * For the API and security e2e: a content folder with hostile detections (a catastrophic regex,
  * HTML in a name and description) next to the seeds, and a `next start` on a free port serving it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startNextServer } from "../scripts/next-server";
 
 export const XSS = "<img src=x onerror=window.__xss=1>";
 export const CATASTROPHIC_ID = "22222222-2222-4222-8222-222222222222";
@@ -70,55 +69,21 @@ export function hostileContent(): string {
   return dir;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export interface Served {
   url: string;
   contentDir: string;
   stop(): Promise<void>;
 }
 
-/** `next start` (the existing build) on a free port with CONTENT_DIR; resolves once it answers. */
+/** `next start` (the existing build) with CONTENT_DIR; stopping also removes the content dir. */
 export async function serveContent(contentDir: string, timeoutMs = 90_000): Promise<Served> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: process.cwd(),
-    env: { ...process.env, CONTENT_DIR: contentDir, NODE_ENV: "production" },
-    stdio: "ignore",
-    detached: true,
+  const server = await startNextServer({ contentDir, timeoutMs }).catch((e: unknown) => {
+    rmSync(contentDir, { recursive: true, force: true });
+    throw e;
   });
   const stop = async () => {
-    if (child.pid && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-    }
+    server.stop();
     rmSync(contentDir, { recursive: true, force: true });
   };
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(`${url}/api/analytics`);
-      if (r.ok) return { url, contentDir, stop };
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await stop();
-  throw new Error(`next start on ${url} did not come up`);
+  return { url: server.url, contentDir, stop };
 }
