@@ -9,6 +9,7 @@
  * (painted). Keystrokes come 200 ms apart (a person typing), then in a 30 ms burst.
  */
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../scripts/chromium";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3101";
 const LINE = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0.1\C$\__output 2^>^&1 > C:\Windows\BTOBTOxy.bat & C:\Windows\system32\cmd.exe /Q /c C:\Windows\BTOBTOxy.bat & del C:\Windows\BTOBTOxy.bat`;
@@ -43,7 +44,7 @@ async function install(page: Page) {
 }
 
 async function main() {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage();
   const t0 = Date.now();
   await page.goto(`${BASE}/test`);

@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./chromium";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const PREFIX = process.env.SHOTS_PREFIX ?? "";
@@ -31,7 +32,7 @@ async function shot(page: Page, name: string, wname: string): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(".shots", { recursive: true });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     for (const [wname, width, height] of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? "dark" : "light", deviceScaleFactor: 1 });

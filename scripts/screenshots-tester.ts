@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./chromium";
 
 const BUILT_IN = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const FULL = process.env.FULL_URL ?? "http://127.0.0.1:3101";
@@ -75,7 +76,7 @@ const WIDTHS: [string, number, number][] = [
 async function main(): Promise<void> {
   mkdirSync(".shots", { recursive: true });
   const only = process.env.ONLY?.split(",");
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     for (const [wname, width, height] of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? "dark" : "light" });

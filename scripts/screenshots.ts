@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./chromium";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const dark = process.argv.includes("--dark");
@@ -28,7 +29,7 @@ const WIDTHS: [string, number, number][] = [
 
 async function main(): Promise<void> {
   mkdirSync(".shots", { recursive: true });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     for (const [wname, width, height] of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme: dark ? "dark" : "light", deviceScaleFactor: 1 });
