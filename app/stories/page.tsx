@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getCatalog } from "@/lib/content/server";
-import { storyCounts } from "@/lib/attack/stories";
+import { indexCatalog } from "@/lib/content/lookup";
 import { StoriesTable, type StoryRow } from "@/components/stories/StoriesTable";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +9,12 @@ export const metadata: Metadata = { title: "Analytic stories" };
 /** `/stories`: every analytic story with its category, number of analytics and date. */
 export default async function StoriesRoute() {
   const catalog = await getCatalog();
-  const counts = storyCounts(catalog.analytics, catalog.stories);
+  const index = indexCatalog(catalog);
   const rows: StoryRow[] = catalog.stories.map((s) => ({
     slug: s.slug,
     name: s.name,
     category: s.category,
-    analytics: counts.get(s.name) ?? 0,
+    analytics: index.analyticsInStory(s.name).length,
     ...(s.date ? { date: s.date } : {}),
     description: s.description,
   }));

@@ -7,11 +7,13 @@ export interface CatalogIndex {
   story(slugIdOrName: string): Story | undefined;
   /** By name, or `name(n)` for a macro with n arguments. */
   macro(nameOrKey: string, argCount?: number): MacroDefinition | undefined;
-  /** Analytics that cite a story name. */
+  /** Analytics that cite a story by name (`tags.analytic_story`), exactly or ignoring case, in catalog order. */
   analyticsInStory(storyName: string): Analytic[];
 }
 
 const INDEXES = new WeakMap<Catalog, CatalogIndex>();
+
+const storyKey = (name: string) => name.trim().toLowerCase();
 
 /** Builds (once per catalog object) lookup maps over slugs, ids and names. */
 export function indexCatalog(catalog: Catalog): CatalogIndex {
@@ -33,7 +35,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   }
   const byStory = new Map<string, Analytic[]>();
   for (const a of catalog.analytics) {
-    for (const name of a.analyticStories) {
+    for (const name of new Set(a.analyticStories.map(storyKey))) {
       const list = byStory.get(name) ?? [];
       list.push(a);
       byStory.set(name, list);
@@ -43,7 +45,7 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     analytic: (k) => analytics.get(k) ?? analytics.get(k.trim().toLowerCase()),
     story: (k) => stories.get(k) ?? stories.get(k.trim().toLowerCase()),
     macro: (k, n) => (n === undefined ? macros.get(k) : macros.get(n === 0 ? k : `${k}(${n})`)),
-    analyticsInStory: (name) => byStory.get(name) ?? [],
+    analyticsInStory: (name) => byStory.get(storyKey(name)) ?? [],
   };
   INDEXES.set(catalog, index);
   return index;

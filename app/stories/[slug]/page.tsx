@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getCatalog, getStory } from "@/lib/content/server";
 import { tactics } from "@/lib/attack";
 import { computeCoverage } from "@/lib/attack/coverage";
-import { storyMembers } from "@/lib/attack/stories";
+import { indexCatalog } from "@/lib/content/lookup";
 import { toCatalogEntry } from "@/lib/catalog/build";
 import { Section } from "@/components/ui/Section";
 import { Prose } from "@/components/analytic/Prose";
@@ -29,7 +29,7 @@ export default async function StoryRoute({ params }: Props) {
   if (story.slug !== key) redirect(`/stories/${encodeURIComponent(story.slug)}`);
   const catalog = await getCatalog();
   const order = tactics();
-  const rows = storyMembers(catalog.analytics, story).map((a) => toCatalogEntry(a, order).row);
+  const rows = indexCatalog(catalog).analyticsInStory(story.name).map((a) => toCatalogEntry(a, order).row);
   const coverage = computeCoverage(rows);
   const meta: [string, React.ReactNode][] = [
     ["Category", story.category.join(", ") || "—"],
