@@ -8,16 +8,7 @@ import { Highlighted } from "./Highlighted";
 import { RbaResult } from "./RbaResult";
 import { SplWithMarks, StageList } from "./SplTrace";
 import { VerdictBadge } from "./Verdict";
-
-const FORMAT: Record<string, string> = {
-  "command-line": "command line",
-  "cim-json": "CIM JSON",
-  "sysmon-xml": "Sysmon XML",
-  "sysmon-json": "Sysmon JSON",
-  "security-4688-xml": "Security 4688 XML",
-  "security-4688-json": "Security 4688 JSON",
-  csv: "CSV",
-};
+import { formatLabel } from "@/lib/events/labels";
 
 function Sub({ title, children, open = true }: { title: string; children: React.ReactNode; open?: boolean }) {
   return (
@@ -63,7 +54,7 @@ export const EventCard = memo(function EventCard({
           Event {item.index + 1}
           <span className="font-normal text-slate-600 dark:text-slate-400">
             {" "}
-            · line {event.line} · {FORMAT[event.format] ?? event.format}
+            · line {event.line} · {formatLabel(event.format)}
           </span>
         </h4>
         <VerdictBadge verdict={ex.verdict} reason={ex.reason} />

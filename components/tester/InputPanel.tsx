@@ -2,6 +2,7 @@
 import { forwardRef, useState } from "react";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
+import { formatLabel } from "@/lib/events/labels";
 
 /**
  * Inputs longer than this stay out of the text box: a browser lays out and re-lays out every
@@ -11,18 +12,6 @@ export const LARGE_INPUT = 500_000;
 
 /** Files above this are read only up to it (lib/events reads 10 MB anyway). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024 + 1;
-
-const FORMAT_WORDS: Record<string, string> = {
-  "command-line": "command lines",
-  "cim-json": "CIM JSON",
-  "sysmon-xml": "Sysmon XML",
-  "sysmon-json": "Sysmon JSON",
-  "security-4688-xml": "Security 4688 XML",
-  "security-4688-json": "Security 4688 JSON",
-  csv: "CSV",
-  empty: "empty",
-  unknown: "unknown format",
-};
 
 export interface InputPanelProps {
   id: string;
@@ -147,7 +136,7 @@ function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
     <div className="space-y-1 text-sm" data-testid="parse-notes">
       {parsed.format !== "empty" && (
         <p className="text-slate-700 dark:text-slate-300">
-          Read {parsed.eventCount.toLocaleString("en")} event{parsed.eventCount === 1 ? "" : "s"} ({FORMAT_WORDS[parsed.format] ?? parsed.format})
+          Read {parsed.eventCount.toLocaleString("en")} event{parsed.eventCount === 1 ? "" : "s"} ({formatLabel(parsed.format, true)})
           {parsed.problemCount > 0 ? `; ${parsed.problemCount.toLocaleString("en")} line${parsed.problemCount === 1 ? "" : "s"} rejected` : ""}.
         </p>
       )}
