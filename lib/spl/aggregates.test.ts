@@ -8,7 +8,7 @@ type Row = Record<string, EvalValue>;
 function agg(name: string, field: string | undefined, rows: Row[]): EvalValue {
   const a = makeAggregator(name, field);
   if (isFailure(a)) throw new Error(a.failure);
-  for (const r of rows) (a as Aggregator).add(field === undefined ? undefined : r[field], r);
+  for (const r of rows) (a as Aggregator).add(field === undefined ? undefined : r[field], r["_time"]);
   return a.result();
 }
 

@@ -19,8 +19,11 @@ import {
 } from "./values";
 
 export interface Aggregator {
-  /** Feed one row: `value` is the row's value of the aggregated field (undefined = absent). */
-  add(value: EvalValue | undefined, row: Record<string, unknown>): void;
+  /**
+   * Feed one row: `value` is the row's value of the aggregated field (undefined = absent), `time`
+   * the row's `_time` (read by earliest/latest only).
+   */
+  add(value: EvalValue | undefined, time: EvalValue | undefined): void;
   result(): EvalValue;
 }
 
@@ -163,10 +166,10 @@ function positionalAgg(which: "first" | "last"): Aggregator {
 function chronoAgg(which: "earliest" | "latest", wantTime: boolean): Aggregator {
   let best: { time: number | null; value: Scalar } | null = null;
   return {
-    add(value, row) {
+    add(value, rowTime) {
       const values = valuesOf(value ?? null);
       if (values.length === 0) return;
-      const time = toNumberLike((row["_time"] ?? null) as EvalValue);
+      const time = toNumberLike(rowTime ?? null);
       const v = (which === "earliest" ? values[0] : values[values.length - 1]) as Scalar;
       if (best === null) {
         best = { time, value: v };

@@ -45,6 +45,12 @@ function subseconds(epoch: number, width: number): string {
   return (pad(micros, 6) + "000").slice(0, Math.max(1, Math.min(9, width)));
 }
 
+// The last rendering: a search converts firstTime and lastTime of the same row, and the same
+// event is converted by every analytic that keeps it.
+let lastEpoch = NaN;
+let lastFormat = "";
+let lastOut = "";
+
 /**
  * Format epoch seconds. Supported: %Y %y %m %d %e %H %k %I %l %M %S %p %b %h %B %a %A %j %U %W %V
  * %G %u %w %Z (→ UTC) %z (→ +0000) %:z %s %F %T %D %R %c %x %X %N %3N %6N %9N %Q %3Q %f %n %t %%.
@@ -53,6 +59,15 @@ function subseconds(epoch: number, width: number): string {
  */
 export function strftime(epochSeconds: number, format: string, tz = "UTC"): string {
   void tz;
+  if (epochSeconds === lastEpoch && format === lastFormat) return lastOut;
+  const out = render(epochSeconds, format);
+  lastEpoch = epochSeconds;
+  lastFormat = format;
+  lastOut = out;
+  return out;
+}
+
+function render(epochSeconds: number, format: string): string {
   if (typeof epochSeconds !== "number" || !Number.isFinite(epochSeconds)) return "";
   const d = new Date(Math.floor(epochSeconds) * 1000);
   if (Number.isNaN(d.getTime())) return "";

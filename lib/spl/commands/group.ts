@@ -6,7 +6,7 @@
 import type { Aggregation } from "../ast";
 import { makeAggregator, type Aggregator } from "../aggregates";
 import { evalExpr } from "../eval-lang";
-import { EngineAbort, type RowData, type Runtime } from "../runtime";
+import { EngineAbort, fieldOf, type RowData, type Runtime } from "../runtime";
 import { isFailure, valuesOf, type EvalValue, type Scalar } from "../values";
 
 export interface Group<T> {
@@ -45,19 +45,19 @@ export function groupBy<T>(
   return [...groups.values()];
 }
 
-/** Aggregate one group: `value(item, agg)` gives the value an item contributes. */
+/** Aggregate one group: `value(item, agg)` gives the value an item contributes, `timeOf` its `_time`. */
 export function aggregate<T>(
   aggs: Aggregation[],
   items: T[],
   value: (item: T, agg: Aggregation) => EvalValue | undefined,
-  rowOf: (item: T) => RowData,
+  timeOf: (item: T) => EvalValue | undefined,
 ): Record<string, EvalValue> {
   const out: Record<string, EvalValue> = {};
   for (const agg of aggs) {
     const a = makeAggregator(agg.fn, agg.arg === undefined || agg.expr ? (agg.expr ? "expr" : undefined) : agg.arg);
     if (isFailure(a)) throw new EngineAbort(`aggregation ${agg.fn}(): ${a.failure}`);
     const acc = a as Aggregator;
-    for (const item of items) acc.add(value(item, agg), rowOf(item));
+    for (const item of items) acc.add(value(item, agg), timeOf(item));
     out[agg.as] = acc.result();
   }
   return out;
@@ -67,7 +67,7 @@ export function aggregate<T>(
 export function aggregationInput(agg: Aggregation, row: RowData, rt: Runtime): EvalValue | undefined {
   if (agg.expr) return evalExpr(agg.expr, row, rt);
   if (agg.arg === undefined) return undefined;
-  return row[agg.arg];
+  return fieldOf(row, agg.arg);
 }
 
 /** Put an evaluated value into a row (null removes the field). */

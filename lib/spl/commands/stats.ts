@@ -7,6 +7,8 @@ import type { Command } from "../ast";
 import type { RowData, Runtime } from "../runtime";
 import { aggregate, aggregationInput, assign, groupBy } from "./group";
 
+const rowTime = (r: RowData) => r["_time"];
+
 type Stats = Extract<Command, { type: "stats" }>;
 
 export function runStats(cmd: Stats, rows: RowData[], rt: Runtime): RowData[] {
@@ -18,7 +20,7 @@ export function runStats(cmd: Stats, rows: RowData[], rt: Runtime): RowData[] {
     return groups.map((g) => {
       const row: RowData = {};
       by.forEach((f, i) => { row[f] = g.key[i]!; });
-      const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), (r) => r);
+      const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), rowTime);
       for (const [k, v] of Object.entries(values)) assign(row, k, v);
       return row;
     });
@@ -27,7 +29,7 @@ export function runStats(cmd: Stats, rows: RowData[], rt: Runtime): RowData[] {
   const index = new Map<RowData, RowData>();
   rows.forEach((r, i) => index.set(r, out[i]!));
   for (const g of groups) {
-    const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), (r) => r);
+    const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), rowTime);
     for (const item of g.items) {
       const target = index.get(item)!;
       for (const [k, v] of Object.entries(values)) assign(target, k, v);
