@@ -7,7 +7,7 @@ import type { EvalExpr } from "./ast";
 import { evalFunctions } from "./functions";
 import { lex, significant } from "./lex";
 import { parseSearchTokens } from "./parse-search";
-import { EngineAbort, type RowData, type Runtime } from "./runtime";
+import { EngineAbort, fieldOf, type RowData, type Runtime } from "./runtime";
 import { evalSearch, type RawTrace } from "./search-lang";
 import {
   compareEval, isFailure, isNull, toNumberLike, toStringValue, valuesOf, fromValues,
@@ -56,7 +56,7 @@ export function evalExpr(e: EvalExpr, row: RowData, rt: Runtime): EvalValue {
     case "bool": return e.value;
     case "field": {
       rt.read(e.name);
-      return row[e.name] ?? null;
+      return fieldOf(row, e.name) ?? null;
     }
     case "unary": {
       const v = evalExpr(e.operand, row, rt);
@@ -127,7 +127,7 @@ function evalCall(e: Extract<EvalExpr, { kind: "call" }>, row: RowData, rt: Runt
       const toks = significant(lex(q.value));
       const parsed = parseSearchTokens(toks);
       if (parsed.errors.length || !parsed.expr) throw new EngineAbort(`searchmatch("${q.value}") cannot be parsed`);
-      return evalSearch(parsed.expr, (n) => row[n], rt);
+      return evalSearch(parsed.expr, (n) => fieldOf(row, n), rt);
     }
     case "mvfilter": {
       const pred = args[0];
@@ -135,7 +135,7 @@ function evalCall(e: Extract<EvalExpr, { kind: "call" }>, row: RowData, rt: Runt
       const field = singleField(pred);
       if (!field) throw new EngineAbort("mvfilter() predicate must reference exactly one field");
       const kept: Scalar[] = [];
-      for (const v of valuesOf(row[field] ?? null)) {
+      for (const v of valuesOf(fieldOf(row, field) ?? null)) {
         if (evalExpr(pred, { ...row, [field]: v }, rt) === true) kept.push(v);
       }
       return fromValues(kept);
@@ -146,7 +146,7 @@ function evalCall(e: Extract<EvalExpr, { kind: "call" }>, row: RowData, rt: Runt
       const field = mv.kind === "field" ? mv.name : null;
       if (!field) throw new EngineAbort("mvmap() needs a field as its first argument");
       const out: Scalar[] = [];
-      for (const v of valuesOf(row[field] ?? null)) {
+      for (const v of valuesOf(fieldOf(row, field) ?? null)) {
         const r = evalExpr(fn, { ...row, [field]: v }, rt);
         for (const x of valuesOf(r as EvalValue)) out.push(x);
       }
@@ -193,7 +193,7 @@ export function traceEval(e: EvalExpr, row: RowData, rt: Runtime): RawTrace {
   }
   const value = evalExprSafe(e, row, rt);
   const fields: { name: string; value: Scalar | Scalar[] | null }[] = [];
-  walk(e, (n) => { if (n.kind === "field" && !fields.some((f) => f.name === n.name)) fields.push({ name: n.name, value: row[n.name] ?? null }); });
+  walk(e, (n) => { if (n.kind === "field" && !fields.some((f) => f.name === n.name)) fields.push({ name: n.name, value: fieldOf(row, n.name) ?? null }); });
   const trace: RawTrace = { at: e.at, value, language: "eval" };
   if (fields.length) trace.fields = fields;
   const matches = regexMatches(e, row, rt);
@@ -215,7 +215,7 @@ function regexMatches(e: EvalExpr, row: RowData, rt: Runtime): { field: string; 
   if (!f || !p || f.kind !== "field" || p.kind !== "string") return [];
   const out: { field: string; start: number; end: number }[] = [];
   const re = rt.compiled(p.value);
-  for (const v of valuesOf(row[f.name] ?? null)) {
+  for (const v of valuesOf(fieldOf(row, f.name) ?? null)) {
     const m = re.exec(String(v));
     if (m) { out.push({ field: f.name, start: m.start, end: m.end }); break; }
   }

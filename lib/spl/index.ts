@@ -12,16 +12,14 @@ import { expandMacros, indexMacros, type Expansion } from "./macros";
 import { parsePipeline } from "./parse";
 import { runPipeline, type PipelineRun } from "./run";
 import { EngineAbort, makeRuntime, type RowData } from "./runtime";
+import { TstatsGate } from "./tstats-gate";
 import type { RawTrace } from "./search-lang";
 import { checkSupport, fieldsRead } from "./support";
 import { datamodelsIn } from "./datamodels";
-import { eventGetter, nodeName, sameDataset } from "./commands/tstats";
-import { evalSearch } from "./search-lang";
+
+import { scalarToString } from "./values";
 
 const NO_FIELDS: readonly string[] = [];
-/** Shared result for the common case; callers never mutate verdicts. */
-const DROPPED_AT_TSTATS: { verdict: EventVerdict } = Object.freeze({ verdict: Object.freeze({ verdict: "no_match" as const, reason: "no row left after `tstats`" }) });
-import { scalarToString } from "./values";
 
 export type * from "./api";
 export { expandMacros, indexMacros } from "./macros";
@@ -40,20 +38,22 @@ class Compiled implements CompiledSearch {
   readonly datamodels: string[];
   readonly fieldsRead: string[];
   readonly macros: CompiledSearch["macros"];
-  /** `Processes.` for a search over Endpoint.Processes. */
-  private readonly prefix: string;
+  /** The answer for every event when the search cannot be evaluated per event. */
+  private readonly early: EventVerdict | null;
+  /** The fast path for searches that start with tstats. */
+  private readonly gate: TstatsGate | null;
 
   constructor(readonly search: string, private readonly expansion: Expansion, private readonly pipeline: Pipeline) {
     this.expanded = expansion.text;
     this.macros = expansion.uses;
-    const first = pipeline.commands[0];
-    this.prefix = first?.type === "tstats" ? `${nodeName(first.datamodel)}.` : "";
     const err = pipeline.errors[0];
     if (err) this.parseError = { message: err.message, span: this.span(err.at) };
     const s = checkSupport(pipeline, expansion);
     this.support = s.level === "event" ? s : { level: s.level, reason: s.reason, ...(s.at ? { span: this.span(s.at) } : {}) };
     this.datamodels = datamodelsIn(expansion.text);
     this.fieldsRead = fieldsRead(pipeline);
+    this.early = this.notTestable();
+    this.gate = this.early ? null : TstatsGate.of(pipeline);
   }
 
   private span(at: Range): Span {
@@ -61,28 +61,16 @@ class Compiled implements CompiledSearch {
   }
 
   private notTestable(): EventVerdict | null {
-    if (this.support.level === "none") return { verdict: "not_testable", reason: this.support.reason };
-    if (this.support.level === "batch") return { verdict: "not_testable", reason: `depends on other events: ${this.support.reason}` };
+    // Shared by every evaluation, so frozen (callers never mutate verdicts).
+    if (this.support.level === "none") return Object.freeze({ verdict: "not_testable", reason: this.support.reason });
+    if (this.support.level === "batch") return Object.freeze({ verdict: "not_testable", reason: `depends on other events: ${this.support.reason}` });
     return null;
   }
 
   private execute(event: EventInput, trace: boolean): { run?: PipelineRun; verdict: EventVerdict } {
-    const early = this.notTestable();
-    if (early) return { verdict: early };
+    if (this.early) return { verdict: this.early };
     const rt = makeRuntime(Date.now() / 1000, event.unknown ?? NO_FIELDS);
     try {
-      // Fast path: most analytics drop an event at the tstats where clause; answer that without
-      // building rows. Same semantics as the full run (which repeats it for events that pass).
-      const first = this.pipeline.commands[0];
-      if (!trace && first?.type === "tstats") {
-        if (!sameDataset(event.dataset, first.datamodel)) {
-          return { verdict: { verdict: "no_match", reason: `the event is not in the ${first.datamodel} dataset` } };
-        }
-        if (first.where && !evalSearch(first.where, eventGetter(event, this.prefix, rt.now), rt)) {
-          if (rt.hinges.size === 0) return DROPPED_AT_TSTATS;
-          return { verdict: { verdict: "no_match", reason: "no row left after `tstats`", hingesOn: [...rt.hinges] } };
-        }
-      }
       const run = runPipeline(this.pipeline, [event], rt, trace, true);
       const hingesOn = [...rt.hinges];
       const extra = hingesOn.length ? { hingesOn } : {};
@@ -97,6 +85,9 @@ class Compiled implements CompiledSearch {
   }
 
   evaluate(event: EventInput): EventVerdict {
+    if (this.early) return this.early;
+    const dropped = this.gate?.drop(event);
+    if (dropped) return dropped;
     return this.execute(event, false).verdict;
   }
 

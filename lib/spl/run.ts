@@ -11,8 +11,9 @@ import { runConvert, runDedup, runFields, runFillnull, runMakemv, runMvexpand, r
 import { runTstats } from "./commands/tstats";
 import { assign } from "./commands/group";
 import { evalExpr, traceEval } from "./eval-lang";
-import { EngineAbort, type RowData, type Runtime } from "./runtime";
-import { evalSearch, traceSearch, type RawTrace } from "./search-lang";
+import { EngineAbort, fieldOf, type RowData, type Runtime } from "./runtime";
+import { traceSearch, type RawTrace } from "./search-lang";
+import { rowPredicate } from "./search-compile";
 
 export interface RawStage {
   command: string;
@@ -45,9 +46,10 @@ function runStage(c: Command, rows: RowData[], rt: Runtime, trace: boolean, stag
       const expr = c.expr;
       if (trace && rows[0]) {
         const first = rows[0];
-        stage.predicates.push(traceSearch(expr, (n) => first[n], rt));
+        stage.predicates.push(traceSearch(expr, (n) => fieldOf(first, n), rt));
       }
-      return rows.filter((r) => evalSearch(expr, (n) => r[n], rt));
+      const keep = rowPredicate(expr);
+      return rows.filter((r) => keep(r, rt));
     }
     case "eval":
       return rows.map((input) => {

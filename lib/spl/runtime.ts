@@ -9,6 +9,22 @@ import type { Scalar } from "./values";
 /** A row as the interpreter holds it. Missing = SPL null. */
 export type RowData = Record<string, Scalar | Scalar[]>;
 
+/** Names every plain object answers (`constructor`, `toString`, `__proto__`…). */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export function isPrototypeName(name: string): boolean {
+  return PROTOTYPE_NAMES.has(name);
+}
+
+/**
+ * A field of a row or an event: undefined when absent. A name that Object.prototype also has
+ * counts only as the record's own property (rows are plain objects).
+ */
+export function fieldOf(row: Readonly<Record<string, Scalar | Scalar[] | undefined>>, name: string): Scalar | Scalar[] | undefined {
+  if (PROTOTYPE_NAMES.has(name) && !Object.prototype.hasOwnProperty.call(row, name)) return undefined;
+  return row[name];
+}
+
 /** Thrown inside the interpreter only; run.ts turns it into a `not_testable` value. */
 export class EngineAbort extends Error {
   constructor(readonly reason: string) {
@@ -51,13 +67,19 @@ export function compileOrAbort(pattern: string): CompiledRegex {
 const unknownSets = new WeakMap<readonly string[], Set<string>>();
 const EMPTY = new Set<string>();
 
-function unknownSet(unknown: readonly string[]): Set<string> {
+let lastUnknown: readonly string[] | undefined;
+let lastSet: Set<string> = EMPTY;
+
+export function unknownSet(unknown: readonly string[]): Set<string> {
   if (unknown.length === 0) return EMPTY;
+  if (unknown === lastUnknown) return lastSet;
   let set = unknownSets.get(unknown);
   if (!set) {
     set = new Set(unknown);
     unknownSets.set(unknown, set);
   }
+  lastUnknown = unknown;
+  lastSet = set;
   return set;
 }
 

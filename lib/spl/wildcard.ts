@@ -82,9 +82,10 @@ class ValuePattern implements CompiledValuePattern {
 
   private locate(value: string): [number, number] | null {
     if (typeof value !== "string") return null;
+    // Folding keeps the length, so a length that cannot match is rejected before folding.
+    if (this.literal ? value.length !== this.first.length : value.length < this.minLength) return null;
     const v = this.caseSensitive ? value : foldCase(value);
     if (this.literal) return v === this.first ? [0, v.length] : null;
-    if (v.length < this.minLength) return null;
     if (!v.startsWith(this.first) || !v.endsWith(this.last)) return null;
     const end = v.length - this.last.length;
     let pos = this.first.length;

@@ -3,7 +3,7 @@
  * convert (spl-semantics §6).
  */
 import type { Command } from "../ast";
-import { EngineAbort, type RowData } from "../runtime";
+import { EngineAbort, fieldOf, type RowData } from "../runtime";
 import { strftime } from "../timefmt";
 import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } from "../values";
 
@@ -21,17 +21,45 @@ function globRegex(glob: string): RegExp {
 }
 
 function buildGlobRegex(glob: string): RegExp {
-  const body = glob.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("(.*)");
+  const body = glob.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("([\\s\\S]*)");
   return new RegExp(`^${body}$`);
+}
+
+type Renamer = (name: string) => string | null;
+
+/** `rename from AS to` as a function of the field name, compiled once per (from, to). */
+const renamers = new Map<string, Renamer>();
+function renamerFor(from: string, to: string): Renamer {
+  const id = `${from}\u0000${to}`;
+  let r = renamers.get(id);
+  if (!r) {
+    r = buildRenamer(from, to);
+    if (renamers.size < 1000) renamers.set(id, r);
+  }
+  return r;
+}
+
+function buildRenamer(from: string, to: string): Renamer {
+  const star = from.indexOf("*");
+  if (star < 0) return (name) => (name === from ? to : null);
+  // The common CIM shape `Node.* AS *`: a prefix to strip.
+  if (star === from.length - 1 && to === "*") {
+    const prefix = from.slice(0, -1);
+    return (name) => (name.startsWith(prefix) ? name.slice(prefix.length) : null);
+  }
+  const re = globRegex(from);
+  const toStars = to.includes("*");
+  return (name) => {
+    const m = re.exec(name);
+    if (!m) return null;
+    let i = 1;
+    return toStars ? to.replace(/\*/g, () => m[i++] ?? "") : to;
+  };
 }
 
 /** The name `name` takes under `rename from AS to` (wildcards pair up in order), or null when `from` does not match it. */
 export function renamedField(from: string, to: string, name: string): string | null {
-  if (!from.includes("*")) return name === from ? to : null;
-  const m = globRegex(from).exec(name);
-  if (!m) return null;
-  let i = 1;
-  return to.includes("*") ? to.replace(/\*/g, () => m[i++] ?? "") : to;
+  return renamerFor(from, to)(name);
 }
 
 export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
@@ -42,9 +70,10 @@ export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
       if (from.includes("*")) {
         const stars = (from.match(/\*/g) ?? []).length;
         if ((to.match(/\*/g) ?? []).length !== stars && to.includes("*")) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
+        const rename = renamerFor(from, to);
         const renamed = new Map<string, string>();
         for (const k of Object.keys(row)) {
-          const target = renamedField(from, to, k);
+          const target = rename(k);
           if (target !== null) renamed.set(k, target);
         }
         const targets = new Set(renamed.values());
@@ -54,7 +83,7 @@ export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
           else if (!targets.has(k)) next[k] = v;
         }
       } else {
-        const v = row[from];
+        const v = fieldOf(row, from);
         for (const [k, val] of Object.entries(row)) if (k !== from && k !== to) next[k] = val;
         // Renaming a missing field onto an existing name nulls the target (spl-semantics §6).
         if (v !== undefined) next[to] = v;

@@ -5,7 +5,7 @@
  */
 import type { EventInput } from "../api";
 import type { Command } from "../ast";
-import { EngineAbort, type RowData, type Runtime } from "../runtime";
+import { EngineAbort, fieldOf, type RowData, type Runtime } from "../runtime";
 import { evalSearch, traceSearch, type RawTrace } from "../search-lang";
 import { parseNumeric, type Scalar } from "../values";
 import { aggregate, aggregationInput, assign, groupBy, spanSeconds } from "./group";
@@ -24,7 +24,6 @@ export function eventTime(event: EventInput, now: number): number {
   return n ?? now;
 }
 
-/** A getter for prefixed data-model field names over one event. */
 /**
  * Field names with their prefix stripped, cached by name: the same (already hashed) string is used
  * for every lookup, instead of a fresh slice per access.
@@ -43,7 +42,7 @@ export function eventGetter(event: EventInput, prefix: string, now: number): (na
   const fields = event.fields;
   return (name) => {
     const bare = stripPrefix(name, prefix);
-    if (bare !== null) return fields[bare];
+    if (bare !== null) return fieldOf(fields, bare);
     if (name === "_time") return eventTime(event, now);
     return undefined;
   };
@@ -88,10 +87,11 @@ export function runTstats(cmd: Tstats, events: EventInput[], rt: Runtime, wantTr
     row["_time"] = eventTime(item.event, rt.now);
     return row;
   };
+  const timeOf = (item: (typeof passing)[number]) => eventTime(item.event, rt.now);
   const rows = groups.map((g) => {
     const row: RowData = {};
     cmd.by.forEach((b, i) => { row[b.name] = g.key[i]!; });
-    const values = aggregate(cmd.aggregations, g.items, (item, agg) => (agg.expr ? aggregationInput(agg, rowOf(item), rt) : agg.arg === undefined ? undefined : item.get(agg.arg)), rowOf);
+    const values = aggregate(cmd.aggregations, g.items, (item, agg) => (agg.expr ? aggregationInput(agg, rowOf(item), rt) : agg.arg === undefined ? undefined : item.get(agg.arg)), timeOf);
     for (const [k, v] of Object.entries(values)) assign(row, k, v);
     return row;
   });

@@ -1,0 +1,188 @@
+/**
+ * Search-language predicates compiled once into closures (the per-event fast path). Same answers
+ * as `evalSearch` in search-lang.ts (a property test holds them together), but every per-test
+ * lookup is done at compile time: the row key of each field, the compiled value pattern, whether
+ * a value is a CIDR, the bare name a hinge is recorded under.
+ */
+import type { SearchExpr, SearchValue } from "./ast";
+import { cidrMatch, looksLikeCidr } from "./cidr";
+import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } from "./values";
+import { compileSearchValue } from "./wildcard";
+import { fieldOf, isPrototypeName } from "./runtime";
+
+/** A row (or an event's fields) as the predicate reads it. */
+export type FieldRecord = Readonly<Record<string, Scalar | Scalar[] | undefined>>;
+
+/** Told about every field a leaf found missing (for "hinges on unknown field" reporting). */
+export interface MissingSink {
+  read(name: string): void;
+}
+
+export type CompiledPredicate = (row: FieldRecord, sink: MissingSink) => boolean;
+
+/**
+ * How a field name in the search maps to a key of the record: the key, or null when the record
+ * can never hold it (the field is then always missing).
+ */
+export type KeyOf = (field: string) => string | null;
+
+const TRUE: CompiledPredicate = () => true;
+const FALSE: CompiledPredicate = () => false;
+
+/** The part after the last dot: the name hinges are recorded under (see Runtime.read). */
+function bareOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot >= 0 ? name.slice(dot + 1) : name;
+}
+
+type ScalarTest = (s: string) => boolean;
+
+function valueTest(v: SearchValue): ScalarTest {
+  const pattern = compileSearchValue(v.value, { caseSensitive: v.modifier === "case" });
+  if (!looksLikeCidr(v.value)) return (s) => pattern.test(s);
+  const cidr = v.value;
+  return (s) => {
+    const r = cidrMatch(cidr, s);
+    return r !== null ? r : pattern.test(s);
+  };
+}
+
+/** True when any value of `raw` passes `test` (numbers compared by their string form). */
+function anyValue(raw: Scalar | Scalar[], test: ScalarTest): boolean {
+  if (!Array.isArray(raw)) return test(typeof raw === "string" ? raw : scalarToString(raw));
+  for (const x of raw) if (test(typeof x === "string" ? x : scalarToString(x))) return true;
+  return false;
+}
+
+function numericCompare(op: string, a: Scalar, b: string, bNum: number | null): boolean {
+  const x = typeof a === "number" ? a : parseNumeric(a);
+  const c = x !== null && bNum !== null ? (x < bNum ? -1 : x > bNum ? 1 : 0) : compareStrings(scalarToString(a), b);
+  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
+}
+
+type Reader = (row: FieldRecord) => Scalar | Scalar[] | undefined;
+
+/** Reads `key` from a record; a name Object.prototype also has (`constructor`) only as an own property. */
+function readerOf(key: string): Reader {
+  if (!isPrototypeName(key)) return (row) => row[key];
+  return (row) => fieldOf(row, key);
+}
+
+function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
+  if (expr.kind === "all") return TRUE;
+  if (expr.kind !== "compare" && expr.kind !== "in") return FALSE; // bare terms: rows have no _raw
+  const key = keyOf(expr.field);
+  const bare = bareOf(expr.field);
+  if (key === null) {
+    return (_row, sink) => {
+      sink.read(bare);
+      return false;
+    };
+  }
+  const get = readerOf(key);
+  if (expr.kind === "in") {
+    const tests = expr.values.map(valueTest);
+    const one: ScalarTest =
+      tests.length === 1
+        ? tests[0]!
+        : (s) => {
+            for (const t of tests) if (t(s)) return true;
+            return false;
+          };
+    return (row, sink) => {
+      const raw = get(row);
+      if (raw === undefined) {
+        sink.read(bare);
+        return false;
+      }
+      return anyValue(raw, one);
+    };
+  }
+  const { op } = expr;
+  const missing = (raw: Scalar | Scalar[] | undefined): raw is undefined => raw === undefined || (Array.isArray(raw) && raw.length === 0);
+  if (op === "=" || op === "!=") {
+    const test = valueTest(expr.value);
+    const want = op === "=";
+    return (row, sink) => {
+      const raw = get(row);
+      if (missing(raw)) {
+        sink.read(bare);
+        return false;
+      }
+      return anyValue(raw, test) === want;
+    };
+  }
+  const b = expr.value.value;
+  const bNum = parseNumeric(b);
+  return (row, sink) => {
+    const raw = get(row);
+    if (missing(raw)) {
+      sink.read(bare);
+      return false;
+    }
+    return valuesOf(raw).some((x) => numericCompare(op, x, b, bNum));
+  };
+}
+
+/** Compile a search-language expression over records whose keys `keyOf` gives. */
+export function compilePredicate(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
+  switch (expr.kind) {
+    case "and":
+    case "or": {
+      const cs = expr.children.map((c) => compilePredicate(c, keyOf));
+      if (cs.length === 1) return cs[0]!;
+      if (expr.kind === "and") {
+        if (cs.length === 2) {
+          const [a, b] = cs as [CompiledPredicate, CompiledPredicate];
+          return (row, sink) => a(row, sink) && b(row, sink);
+        }
+        return (row, sink) => {
+          for (const c of cs) if (!c(row, sink)) return false;
+          return true;
+        };
+      }
+      if (cs.length === 2) {
+        const [a, b] = cs as [CompiledPredicate, CompiledPredicate];
+        return (row, sink) => a(row, sink) || b(row, sink);
+      }
+      return (row, sink) => {
+        for (const c of cs) if (c(row, sink)) return true;
+        return false;
+      };
+    }
+    case "not": {
+      const c = compilePredicate(expr.child, keyOf);
+      return (row, sink) => !c(row, sink);
+    }
+    default:
+      return compileLeaf(expr, keyOf);
+  }
+}
+
+const rowPredicates = new WeakMap<SearchExpr, CompiledPredicate>();
+
+/** The predicate over rows keyed by field name (the `search` command), compiled once per AST node. */
+export function rowPredicate(expr: SearchExpr): CompiledPredicate {
+  let p = rowPredicates.get(expr);
+  if (!p) {
+    p = compilePredicate(expr, (f) => f);
+    rowPredicates.set(expr, p);
+  }
+  return p;
+}
+
+/** Does the expression read `field` anywhere? */
+export function readsField(expr: SearchExpr, field: string): boolean {
+  switch (expr.kind) {
+    case "and":
+    case "or":
+      return expr.children.some((c) => readsField(c, field));
+    case "not":
+      return readsField(expr.child, field);
+    case "compare":
+    case "in":
+      return expr.field === field;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The per-event fast path in front of a `| tstats … where …` search: most analytics drop an event
+ * at the data-model check or the where clause, and that verdict needs no rows. The where clause is
+ * compiled once (search-compile.ts) over the event's own field names. An event that passes the gate
+ * is run through the whole pipeline, which repeats these checks with the same semantics.
+ */
+import type { EventInput, EventVerdict } from "./api";
+import type { Pipeline } from "./ast";
+import { nodeName, sameDataset } from "./commands/tstats";
+import { unknownSet } from "./runtime";
+import { compilePredicate, readsField, type CompiledPredicate, type MissingSink } from "./search-compile";
+
+const NO_FIELDS: readonly string[] = [];
+
+/**
+ * Collects the unknown fields a gate's predicate found missing. One instance serves every gate:
+ * evaluation is synchronous and a predicate never re-enters a gate.
+ */
+class HingeSink implements MissingSink {
+  unknown: ReadonlySet<string> = new Set();
+  found: string[] | null = null;
+  reset(unknown: ReadonlySet<string>): void {
+    this.unknown = unknown;
+    this.found = null;
+  }
+  read(name: string): void {
+    if (this.unknown.size === 0 || !this.unknown.has(name)) return;
+    if (this.found === null) this.found = [name];
+    else if (!this.found.includes(name)) this.found.push(name);
+  }
+}
+const sink = new HingeSink();
+
+/** Shared verdict for the common case; callers never mutate verdicts. */
+const DROPPED: EventVerdict = Object.freeze({ verdict: "no_match" as const, reason: "no row left after `tstats`" });
+
+export class TstatsGate {
+  /** The last event dataset string seen to match: the usual check is then a pointer compare. */
+  private lastDataset = "";
+  private readonly wrongDataset: EventVerdict;
+
+  private constructor(
+    private readonly datamodel: string,
+    private readonly where: CompiledPredicate | null,
+  ) {
+    this.wrongDataset = Object.freeze({ verdict: "no_match" as const, reason: `the event is not in the ${datamodel} dataset` });
+  }
+
+  /** The gate for a search that starts with tstats; null for any other search. */
+  static of(pipeline: Pipeline): TstatsGate | null {
+    const first = pipeline.commands[0];
+    if (first?.type !== "tstats") return null;
+    // `_time` may come from the clock rather than the event: leave such clauses to the full run.
+    if (!first.where || readsField(first.where, "_time")) return new TstatsGate(first.datamodel, null);
+    const prefix = `${nodeName(first.datamodel)}.`;
+    return new TstatsGate(first.datamodel, compilePredicate(first.where, (f) => (f.startsWith(prefix) ? f.slice(prefix.length) : null)));
+  }
+
+  /** The verdict when the event is dropped before any row exists; null when it passes. */
+  drop(event: EventInput): EventVerdict | null {
+    if (event.dataset !== this.lastDataset) {
+      if (!sameDataset(event.dataset, this.datamodel)) return this.wrongDataset;
+      this.lastDataset = event.dataset;
+    }
+    if (this.where === null) return null;
+    sink.reset(unknownSet(event.unknown ?? NO_FIELDS));
+    if (this.where(event.fields, sink)) return null;
+    if (sink.found === null) return DROPPED;
+    return { verdict: "no_match", reason: DROPPED.reason, hingesOn: sink.found };
+  }
+}
