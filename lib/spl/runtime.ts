@@ -83,11 +83,19 @@ export function unknownSet(unknown: readonly string[]): Set<string> {
   return set;
 }
 
+/** One adapter per compiled regex, not one per call. */
+const adapted = new WeakMap<CompiledRegex, RegexLike>();
+
 function regexFor(pattern: string): RegexLike | { error: string } {
   const r = compilePcre(pattern);
   if (!r.ok) return { error: r.reason };
   if (r.regex.engine === "js" && r.regex.risky) return { error: "pattern could backtrack catastrophically" };
-  return adapt(r.regex);
+  let a = adapted.get(r.regex);
+  if (!a) {
+    a = adapt(r.regex);
+    adapted.set(r.regex, a);
+  }
+  return a;
 }
 
 /** `Processes.process_name` → `process_name`, memoised (the same few names are read constantly). */

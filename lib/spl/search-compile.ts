@@ -8,14 +8,39 @@ import type { SearchExpr, SearchValue } from "./ast";
 import { cidrMatch, looksLikeCidr } from "./cidr";
 import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } from "./values";
 import { compileSearchValue } from "./wildcard";
-import { fieldOf, isPrototypeName } from "./runtime";
+import { isPrototypeName } from "./runtime";
 
 /** A row (or an event's fields) as the predicate reads it. */
 export type FieldRecord = Readonly<Record<string, Scalar | Scalar[] | undefined>>;
 
-/** Told about every field a leaf found missing (for "hinges on unknown field" reporting). */
+/**
+ * Told about every field a leaf found missing (for "hinges on unknown field" reporting): its bare
+ * name and that name's number (fieldNumber), so a sink can look it up without hashing.
+ */
 export interface MissingSink {
-  read(name: string): void;
+  read(name: string, id: number): void;
+}
+
+const fieldNumbers = new Map<string, number>();
+
+/** A small number for each bare field name compiled predicates read (stable for the process). */
+export function fieldNumber(bare: string): number {
+  let n = fieldNumbers.get(bare);
+  if (n === undefined) {
+    n = fieldNumbers.size;
+    fieldNumbers.set(bare, n);
+  }
+  return n;
+}
+
+/** The numbers of the given names that predicates read: a flag table indexed by field number. */
+export function fieldFlags(names: Iterable<string>): Uint8Array {
+  const flags = new Uint8Array(fieldNumbers.size);
+  for (const name of names) {
+    const n = fieldNumbers.get(name);
+    if (n !== undefined) flags[n] = 1;
+  }
+  return flags;
 }
 
 export type CompiledPredicate = (row: FieldRecord, sink: MissingSink) => boolean;
@@ -60,26 +85,38 @@ function numericCompare(op: string, a: Scalar, b: string, bNum: number | null): 
   return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
 }
 
-type Reader = (row: FieldRecord) => Scalar | Scalar[] | undefined;
-
-/** Reads `key` from a record; a name Object.prototype also has (`constructor`) only as an own property. */
-function readerOf(key: string): Reader {
-  if (!isPrototypeName(key)) return (row) => row[key];
-  return (row) => fieldOf(row, key);
+/**
+ * The engine's own copy of a property name (an object literal's key is an internalized string): a
+ * property read with it is a pointer compare, while a sliced name would be looked up each time.
+ */
+function propertyName(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
 }
 
+/** A record without fields (and without a prototype whose members could pass for fields). */
+const NOTHING: FieldRecord = Object.freeze(Object.create(null) as FieldRecord);
+
 function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
+  const leaf = compileLeafOver(expr, keyOf);
+  const key = expr.kind === "compare" || expr.kind === "in" ? keyOf(expr.field) : null;
+  if (key === null || !isPrototypeName(key)) return leaf;
+  // `constructor`, `toString`…: a field only when the record has it as its own property.
+  return (row, sink) => leaf(Object.prototype.hasOwnProperty.call(row, key) ? row : NOTHING, sink);
+}
+
+function compileLeafOver(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
   if (expr.kind === "all") return TRUE;
   if (expr.kind !== "compare" && expr.kind !== "in") return FALSE; // bare terms: rows have no _raw
-  const key = keyOf(expr.field);
+  const name = keyOf(expr.field);
   const bare = bareOf(expr.field);
-  if (key === null) {
+  const id = fieldNumber(bare);
+  if (name === null) {
     return (_row, sink) => {
-      sink.read(bare);
+      sink.read(bare, id);
       return false;
     };
   }
-  const get = readerOf(key);
+  const key = propertyName(name);
   if (expr.kind === "in") {
     const tests = expr.values.map(valueTest);
     const one: ScalarTest =
@@ -90,9 +127,9 @@ function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
             return false;
           };
     return (row, sink) => {
-      const raw = get(row);
+      const raw = row[key];
       if (raw === undefined) {
-        sink.read(bare);
+        sink.read(bare, id);
         return false;
       }
       return anyValue(raw, one);
@@ -104,9 +141,9 @@ function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
     const test = valueTest(expr.value);
     const want = op === "=";
     return (row, sink) => {
-      const raw = get(row);
+      const raw = row[key];
       if (missing(raw)) {
-        sink.read(bare);
+        sink.read(bare, id);
         return false;
       }
       return anyValue(raw, test) === want;
@@ -115,9 +152,9 @@ function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
   const b = expr.value.value;
   const bNum = parseNumeric(b);
   return (row, sink) => {
-    const raw = get(row);
+    const raw = row[key];
     if (missing(raw)) {
-      sink.read(bare);
+      sink.read(bare, id);
       return false;
     }
     return valuesOf(raw).some((x) => numericCompare(op, x, b, bNum));

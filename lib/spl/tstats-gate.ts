@@ -8,7 +8,7 @@ import type { EventInput, EventVerdict } from "./api";
 import type { Pipeline } from "./ast";
 import { nodeName, sameDataset } from "./commands/tstats";
 import { unknownSet } from "./runtime";
-import { compilePredicate, readsField, type CompiledPredicate, type MissingSink } from "./search-compile";
+import { compilePredicate, fieldFlags, readsField, type CompiledPredicate, type MissingSink } from "./search-compile";
 
 const NO_FIELDS: readonly string[] = [];
 
@@ -17,14 +17,20 @@ const NO_FIELDS: readonly string[] = [];
  * evaluation is synchronous and a predicate never re-enters a gate.
  */
 class HingeSink implements MissingSink {
-  unknown: ReadonlySet<string> = new Set();
+  private unknown: ReadonlySet<string> = new Set();
+  /** `unknown` as flags by field number (fieldFlags), rebuilt when the set changes. */
+  private flags: Uint8Array = new Uint8Array(0);
   found: string[] | null = null;
   reset(unknown: ReadonlySet<string>): void {
-    this.unknown = unknown;
+    if (unknown !== this.unknown) {
+      this.unknown = unknown;
+      this.flags = fieldFlags(unknown);
+    }
     this.found = null;
   }
-  read(name: string): void {
-    if (this.unknown.size === 0 || !this.unknown.has(name)) return;
+  read(name: string, id: number): void {
+    // A number past the table belongs to a field first compiled after the table was built.
+    if (id < this.flags.length ? this.flags[id] === 0 : !this.unknown.has(name)) return;
     if (this.found === null) this.found = [name];
     else if (!this.found.includes(name)) this.found.push(name);
   }

@@ -20,6 +20,10 @@ export function groupBy<T>(
   get: (item: T, field: string) => Scalar | Scalar[] | undefined,
   fill?: string,
 ): Group<T>[] {
+  if (items.length === 1) {
+    const only = singleGroup(items[0]!, fields, get, fill);
+    if (only !== undefined) return only;
+  }
   const groups = new Map<string, Group<T>>();
   for (const item of items) {
     let keys: Scalar[][] = [[]];
@@ -43,6 +47,27 @@ export function groupBy<T>(
     }
   }
   return [...groups.values()];
+}
+
+/**
+ * The groups of a lone item when none of its BY values is a multivalue (the per-event case):
+ * no group key needs building. Undefined when a multivalue asks for the general path.
+ */
+function singleGroup<T>(item: T, fields: string[], get: (item: T, field: string) => Scalar | Scalar[] | undefined, fill?: string): Group<T>[] | undefined {
+  const key: Scalar[] = [];
+  for (const f of fields) {
+    let v: Scalar | Scalar[] | null | undefined = get(item, f);
+    if (Array.isArray(v)) {
+      if (v.length > 1) return undefined;
+      v = v[0];
+    }
+    if (v === undefined || v === null) {
+      if (fill === undefined) return [];
+      v = fill;
+    }
+    key.push(v);
+  }
+  return [{ key, items: [item] }];
 }
 
 /** Aggregate one group: `value(item, agg)` gives the value an item contributes, `timeOf` its `_time`. */

@@ -62,25 +62,28 @@ export function renamedField(from: string, to: string, name: string): string | n
   return renamerFor(from, to)(name);
 }
 
+const starCount = (s: string) => s.split("*").length - 1;
+
 export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
+  if (rows.length === 0) return rows;
+  for (const { from, to } of cmd.pairs) {
+    if (from.includes("*") && to.includes("*") && starCount(to) !== starCount(from)) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
+  }
   return rows.map((input) => {
     let row = input;
     for (const { from, to } of cmd.pairs) {
       const next: RowData = {};
       if (from.includes("*")) {
-        const stars = (from.match(/\*/g) ?? []).length;
-        if ((to.match(/\*/g) ?? []).length !== stars && to.includes("*")) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
         const rename = renamerFor(from, to);
-        const renamed = new Map<string, string>();
-        for (const k of Object.keys(row)) {
-          const target = rename(k);
-          if (target !== null) renamed.set(k, target);
-        }
-        const targets = new Set(renamed.values());
-        for (const [k, v] of Object.entries(row)) {
-          const target = renamed.get(k);
-          if (target !== undefined) next[target] = v;
-          else if (!targets.has(k)) next[k] = v;
+        const keys = Object.keys(row);
+        const targets = keys.map(rename);
+        // A field that is not renamed but has a renamed field's new name is replaced by it.
+        const taken = targets.filter((t): t is string => t !== null);
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i]!;
+          const target = targets[i];
+          if (target !== null && target !== undefined) next[target] = row[k]!;
+          else if (!taken.includes(k)) next[k] = row[k]!;
         }
       } else {
         const v = fieldOf(row, from);
