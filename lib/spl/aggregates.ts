@@ -49,7 +49,9 @@ function countAgg(field: string | undefined): Aggregator {
     add(value) {
       n += field === undefined ? 1 : valuesOf(value ?? null).length;
     },
-    result: () => n,
+    result() {
+      return n;
+    },
   };
 }
 
@@ -73,7 +75,9 @@ function listAgg(): Aggregator {
     add(value) {
       for (const s of stringsOf(value)) if (out.length < LIST_LIMIT) out.push(s);
     },
-    result: () => fromValues(out),
+    result() {
+      return fromValues(out);
+    },
   };
 }
 
@@ -96,7 +100,9 @@ function extremeAgg(sign: 1 | -1): Aggregator {
         }
       }
     },
-    result: () => (bestNum !== null ? bestNum : bestStr),
+    result() {
+      return bestNum !== null ? bestNum : bestStr;
+    },
   };
 }
 
@@ -108,7 +114,9 @@ function numericAgg(reduce: NumericReducer): Aggregator {
     add(value) {
       xs.push(...numbersOf(value));
     },
-    result: () => (xs.length === 0 ? null : reduce(xs)),
+    result() {
+      return xs.length === 0 ? null : reduce(xs);
+    },
   };
 }
 
@@ -154,7 +162,9 @@ function positionalAgg(which: "first" | "last"): Aggregator {
       if (which === "first" && v !== null) return;
       v = (which === "first" ? values[0] : values[values.length - 1]) ?? null;
     },
-    result: () => v,
+    result() {
+      return v;
+    },
   };
 }
 

@@ -27,7 +27,10 @@ export { lex } from "./lex";
 
 function toRow(r: RowData): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(r)) out[k] = Array.isArray(v) ? v.map(scalarToString) : v;
+  for (const k of Object.keys(r)) {
+    const v = r[k]!;
+    out[k] = Array.isArray(v) ? v.map(scalarToString) : v;
+  }
   return out;
 }
 

@@ -83,19 +83,24 @@ export function unknownSet(unknown: readonly string[]): Set<string> {
   return set;
 }
 
-/** One adapter per compiled regex, not one per call. */
-const adapted = new WeakMap<CompiledRegex, RegexLike>();
+/** One adapter per pattern, not one per call (bounded: cleared when full). */
+const adapted = new Map<string, RegexLike | { error: string }>();
 
 function regexFor(pattern: string): RegexLike | { error: string } {
+  let a = adapted.get(pattern);
+  if (!a) {
+    a = adaptPattern(pattern);
+    if (adapted.size >= 2000) adapted.clear();
+    adapted.set(pattern, a);
+  }
+  return a;
+}
+
+function adaptPattern(pattern: string): RegexLike | { error: string } {
   const r = compilePcre(pattern);
   if (!r.ok) return { error: r.reason };
   if (r.regex.engine === "js" && r.regex.risky) return { error: "pattern could backtrack catastrophically" };
-  let a = adapted.get(r.regex);
-  if (!a) {
-    a = adapt(r.regex);
-    adapted.set(r.regex, a);
-  }
-  return a;
+  return adapt(r.regex);
 }
 
 /** `Processes.process_name` → `process_name`, memoised (the same few names are read constantly). */

@@ -21,7 +21,7 @@ export function runStats(cmd: Stats, rows: RowData[], rt: Runtime): RowData[] {
       const row: RowData = {};
       by.forEach((f, i) => { row[f] = g.key[i]!; });
       const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), rowTime);
-      for (const [k, v] of Object.entries(values)) assign(row, k, v);
+      for (const k of Object.keys(values)) assign(row, k, values[k]);
       return row;
     });
   }
@@ -32,7 +32,7 @@ export function runStats(cmd: Stats, rows: RowData[], rt: Runtime): RowData[] {
     const values = aggregate(cmd.aggregations, g.items, (r, agg) => aggregationInput(agg, r, rt), rowTime);
     for (const item of g.items) {
       const target = index.get(item)!;
-      for (const [k, v] of Object.entries(values)) assign(target, k, v);
+      for (const k of Object.keys(values)) assign(target, k, values[k]);
     }
   }
   return out;

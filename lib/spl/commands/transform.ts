@@ -26,15 +26,15 @@ function buildGlobRegex(glob: string): RegExp {
 }
 
 type Renamer = (name: string) => string | null;
+type RenamePair = Cmd<"rename">["pairs"][number];
 
-/** `rename from AS to` as a function of the field name, compiled once per (from, to). */
-const renamers = new Map<string, Renamer>();
-function renamerFor(from: string, to: string): Renamer {
-  const id = `${from}\u0000${to}`;
-  let r = renamers.get(id);
+/** `rename from AS to` as a function of the field name, compiled once per pair. */
+const renamers = new WeakMap<RenamePair, Renamer>();
+function renamerOf(pair: RenamePair): Renamer {
+  let r = renamers.get(pair);
   if (!r) {
-    r = buildRenamer(from, to);
-    if (renamers.size < 1000) renamers.set(id, r);
+    r = buildRenamer(pair.from, pair.to);
+    renamers.set(pair, r);
   }
   return r;
 }
@@ -45,7 +45,16 @@ function buildRenamer(from: string, to: string): Renamer {
   // The common CIM shape `Node.* AS *`: a prefix to strip.
   if (star === from.length - 1 && to === "*") {
     const prefix = from.slice(0, -1);
-    return (name) => (name.startsWith(prefix) ? name.slice(prefix.length) : null);
+    // The same few names recur row after row: reuse each result (a property key V8 has seen).
+    const seen = new Map<string, string | null>();
+    return (name) => {
+      let out = seen.get(name);
+      if (out === undefined) {
+        out = name.startsWith(prefix) ? name.slice(prefix.length) : null;
+        if (seen.size < 4096) seen.set(name, out);
+      }
+      return out;
+    };
   }
   const re = globRegex(from);
   const toStars = to.includes("*");
@@ -59,22 +68,29 @@ function buildRenamer(from: string, to: string): Renamer {
 
 /** The name `name` takes under `rename from AS to` (wildcards pair up in order), or null when `from` does not match it. */
 export function renamedField(from: string, to: string, name: string): string | null {
-  return renamerFor(from, to)(name);
+  return buildRenamer(from, to)(name);
 }
 
 const starCount = (s: string) => s.split("*").length - 1;
 
+/** Rename commands whose wildcards were checked to pair up. */
+const pairedUp = new WeakSet<Cmd<"rename">>();
+
 export function runRename(cmd: Cmd<"rename">, rows: RowData[]): RowData[] {
   if (rows.length === 0) return rows;
-  for (const { from, to } of cmd.pairs) {
-    if (from.includes("*") && to.includes("*") && starCount(to) !== starCount(from)) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
+  if (!pairedUp.has(cmd)) {
+    for (const { from, to } of cmd.pairs) {
+      if (from.includes("*") && to.includes("*") && starCount(to) !== starCount(from)) throw new EngineAbort(`rename ${from} AS ${to}: the wildcards do not pair up`);
+    }
+    pairedUp.add(cmd);
   }
   return rows.map((input) => {
     let row = input;
-    for (const { from, to } of cmd.pairs) {
+    for (const pair of cmd.pairs) {
+      const { from, to } = pair;
       const next: RowData = {};
       if (from.includes("*")) {
-        const rename = renamerFor(from, to);
+        const rename = renamerOf(pair);
         const keys = Object.keys(row);
         const targets = keys.map(rename);
         // A field that is not renamed but has a renamed field's new name is replaced by it.

@@ -6,7 +6,7 @@
 import type { EventInput } from "../api";
 import type { Command } from "../ast";
 import { EngineAbort, fieldOf, type RowData, type Runtime } from "../runtime";
-import { evalSearch, traceSearch, type RawTrace } from "../search-lang";
+import { evalSearch, traceSearch, type FieldGetter, type RawTrace } from "../search-lang";
 import { parseNumeric, type Scalar } from "../values";
 import { aggregate, aggregationInput, assign, groupBy, spanSeconds } from "./group";
 
@@ -14,8 +14,7 @@ type Tstats = Extract<Command, { type: "tstats" }>;
 
 /** `Endpoint.Processes` → `Processes`; `Web` → `Web`. */
 export function nodeName(datamodel: string): string {
-  const parts = datamodel.split(".");
-  return parts[parts.length - 1]!;
+  return datamodel.slice(datamodel.lastIndexOf(".") + 1);
 }
 
 export function eventTime(event: EventInput, now: number): number {
@@ -58,10 +57,39 @@ export interface TstatsRun {
   trace?: RawTrace;
 }
 
+/** An event that passed the where clause, with the reads tstats makes of it. */
+class Passing {
+  constructor(
+    readonly event: EventInput,
+    readonly get: FieldGetter,
+    private readonly prefix: string,
+    private readonly now: number,
+  ) {}
+
+  time(): number {
+    return eventTime(this.event, this.now);
+  }
+
+  /** The whole event as a data-model row (only for aggregations over eval expressions). */
+  row(): RowData {
+    const row: RowData = {};
+    for (const [k, v] of Object.entries(this.event.fields)) row[this.prefix + k] = v;
+    row["_time"] = this.time();
+    return row;
+  }
+
+  /** A BY value: `_time` is bucketed by span when one is given. */
+  by(field: string, span: number | null): Scalar | Scalar[] | undefined {
+    const v = this.get(field);
+    if (field === "_time" && span && typeof v === "number") return Math.floor(v / span) * span;
+    return v;
+  }
+}
+
 export function runTstats(cmd: Tstats, events: EventInput[], rt: Runtime, wantTrace: boolean): TstatsRun {
   const prefix = `${nodeName(cmd.datamodel)}.`;
   const fill = cmd.options["fillnull_value"];
-  const passing: { event: EventInput; get: (n: string) => Scalar | Scalar[] | undefined }[] = [];
+  const passing: Passing[] = [];
   let trace: RawTrace | undefined;
   for (const event of events) {
     if (!sameDataset(event.dataset, cmd.datamodel)) continue;
@@ -71,28 +99,21 @@ export function runTstats(cmd: Tstats, events: EventInput[], rt: Runtime, wantTr
       trace = traceSearch(cmd.where, get, rt);
       ok = trace.value === true;
     } else ok = cmd.where ? evalSearch(cmd.where, get, rt) : true;
-    if (ok) passing.push({ event, get });
+    if (ok) passing.push(new Passing(event, get, prefix, rt.now));
   }
   const span = cmd.span ? spanSeconds(cmd.span) : null;
   if (cmd.span && span === null) throw new EngineAbort(`tstats span=${cmd.span} is not understood`);
-  const getBy = (item: (typeof passing)[number], f: string) => {
-    const v = item.get(f);
-    if (f === "_time" && span && typeof v === "number") return Math.floor(v / span) * span;
-    return v;
-  };
-  const groups = groupBy(passing, cmd.by.map((b) => b.name), getBy, fill);
-  const rowOf = (item: (typeof passing)[number]): RowData => {
-    const row: RowData = {};
-    for (const [k, v] of Object.entries(item.event.fields)) row[prefix + k] = v;
-    row["_time"] = eventTime(item.event, rt.now);
-    return row;
-  };
-  const timeOf = (item: (typeof passing)[number]) => eventTime(item.event, rt.now);
+  const groups = groupBy(passing, cmd.by.map((b) => b.name), (item, f) => item.by(f, span), fill);
   const rows = groups.map((g) => {
     const row: RowData = {};
     cmd.by.forEach((b, i) => { row[b.name] = g.key[i]!; });
-    const values = aggregate(cmd.aggregations, g.items, (item, agg) => (agg.expr ? aggregationInput(agg, rowOf(item), rt) : agg.arg === undefined ? undefined : item.get(agg.arg)), timeOf);
-    for (const [k, v] of Object.entries(values)) assign(row, k, v);
+    const values = aggregate(
+      cmd.aggregations,
+      g.items,
+      (item, agg) => (agg.expr ? aggregationInput(agg, item.row(), rt) : agg.arg === undefined ? undefined : item.get(agg.arg)),
+      (item) => item.time(),
+    );
+    for (const k of Object.keys(values)) assign(row, k, values[k]);
     return row;
   });
   return trace ? { rows, trace } : { rows };
