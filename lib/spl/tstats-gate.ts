@@ -20,19 +20,27 @@ class HingeSink implements MissingSink {
   private unknown: ReadonlySet<string> = new Set();
   /** `unknown` as flags by field number (fieldFlags), rebuilt when the set changes. */
   private flags: Uint8Array = new Uint8Array(0);
-  found: string[] | null = null;
+  /** found[0 … count-1]: the unknown fields read while missing, in reading order (reused). */
+  readonly found: string[] = [];
+  count = 0;
   reset(unknown: ReadonlySet<string>): void {
     if (unknown !== this.unknown) {
       this.unknown = unknown;
       this.flags = fieldFlags(unknown);
     }
-    this.found = null;
+    this.count = 0;
   }
   read(name: string, id: number): void {
     // A number past the table belongs to a field first compiled after the table was built.
     if (id < this.flags.length ? this.flags[id] === 0 : !this.unknown.has(name)) return;
-    if (this.found === null) this.found = [name];
-    else if (!this.found.includes(name)) this.found.push(name);
+    for (let i = 0; i < this.count; i++) if (this.found[i] === name) return;
+    this.found[this.count++] = name;
+  }
+  /** Does `list` hold exactly the fields found? */
+  foundEquals(list: readonly string[]): boolean {
+    if (list.length !== this.count) return false;
+    for (let i = 0; i < this.count; i++) if (list[i] !== this.found[i]) return false;
+    return true;
   }
 }
 const sink = new HingeSink();
@@ -44,6 +52,8 @@ export class TstatsGate {
   /** The last event dataset string seen to match: the usual check is then a pointer compare. */
   private lastDataset = "";
   private readonly wrongDataset: EventVerdict;
+  /** The last verdict that hinged on unknown fields: the next event is usually shaped the same. */
+  private lastHinged: (EventVerdict & { hingesOn: readonly string[] }) | null = null;
 
   private constructor(
     private readonly datamodel: string,
@@ -71,7 +81,11 @@ export class TstatsGate {
     if (this.where === null) return null;
     sink.reset(unknownSet(event.unknown ?? NO_FIELDS));
     if (this.where(event.fields, sink)) return null;
-    if (sink.found === null) return DROPPED;
-    return { verdict: "no_match", reason: DROPPED.reason, hingesOn: sink.found };
+    if (sink.count === 0) return DROPPED;
+    const last = this.lastHinged;
+    if (last !== null && sink.foundEquals(last.hingesOn)) return last;
+    const verdict = Object.freeze({ verdict: "no_match" as const, reason: DROPPED.reason, hingesOn: Object.freeze(sink.found.slice(0, sink.count)) as string[] });
+    this.lastHinged = verdict;
+    return verdict;
   }
 }

@@ -1,0 +1,37 @@
+/**
+ * The tstats gate (the per-event fast path): its verdicts, and the unknown fields it reports, must
+ * not leak from one event to the next (it reuses its sink and its last hinged verdict).
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { compileSearch, type EventInput } from "./index";
+
+const search = compileSearch(
+  "| tstats count from datamodel=Endpoint.Processes where (Processes.parent_process_name=services.exe OR Processes.original_file_name=remcom.exe) Processes.process_name=x.exe by Processes.dest",
+  { macros: [] },
+);
+const event = (fields: Record<string, string>, unknown: string[]): EventInput => ({ dataset: "Endpoint.Processes", fields, unknown });
+
+test("each event gets the unknown fields it hinged on, however the events alternate", () => {
+  const cases: [EventInput, string, string[] | undefined][] = [
+    [event({ process_name: "a.exe" }, ["parent_process_name", "original_file_name"]), "no_match", ["parent_process_name", "original_file_name"]],
+    [event({ process_name: "a.exe" }, ["original_file_name"]), "no_match", ["original_file_name"]],
+    [event({ process_name: "a.exe", parent_process_name: "x" }, []), "no_match", undefined],
+    [event({ process_name: "a.exe" }, ["parent_process_name", "original_file_name"]), "no_match", ["parent_process_name", "original_file_name"]],
+    [event({ process_name: "x.exe", parent_process_name: "services.exe", dest: "h1" }, ["original_file_name"]), "match", undefined],
+    [event({ process_name: "a.exe" }, ["parent_process_name"]), "no_match", ["parent_process_name"]],
+  ];
+  for (const round of [1, 2]) {
+    for (const [i, [e, verdict, hinges]] of cases.entries()) {
+      const v = search.evaluate(e);
+      assert.equal(v.verdict, verdict, `round ${round}, case ${i}`);
+      assert.deepEqual(v.hingesOn?.length ? [...v.hingesOn] : undefined, hinges, `round ${round}, case ${i}`);
+    }
+  }
+});
+
+test("a dataset other than the search's drops the event with its reason", () => {
+  const v = search.evaluate({ dataset: "Endpoint.Registry", fields: { process_name: "x.exe" } });
+  assert.equal(v.verdict, "no_match");
+  assert.match(v.reason ?? "", /not in the Endpoint\.Processes dataset/);
+});
