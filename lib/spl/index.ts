@@ -12,11 +12,10 @@ import { expandMacros, indexMacros, type Expansion } from "./macros";
 import { parsePipeline } from "./parse";
 import { runPipeline, type PipelineRun } from "./run";
 import { EngineAbort, makeRuntime, type RowData } from "./runtime";
-import { TstatsGate } from "./tstats-gate";
 import type { RawTrace } from "./search-lang";
 import { checkSupport, fieldsRead } from "./support";
 import { datamodelsIn } from "./datamodels";
-
+import { TstatsGate } from "./tstats-gate";
 import { scalarToString } from "./values";
 
 const NO_FIELDS: readonly string[] = [];

@@ -105,7 +105,7 @@ function adaptPattern(pattern: string): RegexLike | { error: string } {
 
 /** `Processes.process_name` → `process_name`, memoised (the same few names are read constantly). */
 const bareNames = new Map<string, string>();
-function bareName(name: string): string {
+export function bareName(name: string): string {
   let b = bareNames.get(name);
   if (b === undefined) {
     const dot = name.lastIndexOf(".");

@@ -8,7 +8,7 @@ import type { SearchExpr, SearchValue } from "./ast";
 import { cidrMatch, looksLikeCidr } from "./cidr";
 import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } from "./values";
 import { compileSearchValue } from "./wildcard";
-import { isPrototypeName } from "./runtime";
+import { bareName, isPrototypeName } from "./runtime";
 
 /** A row (or an event's fields) as the predicate reads it. */
 export type FieldRecord = Readonly<Record<string, Scalar | Scalar[] | undefined>>;
@@ -54,15 +54,10 @@ export type KeyOf = (field: string) => string | null;
 const TRUE: CompiledPredicate = () => true;
 const FALSE: CompiledPredicate = () => false;
 
-/** The part after the last dot: the name hinges are recorded under (see Runtime.read). */
-function bareOf(name: string): string {
-  const dot = name.lastIndexOf(".");
-  return dot >= 0 ? name.slice(dot + 1) : name;
-}
+export type ScalarTest = (s: string) => boolean;
 
-type ScalarTest = (s: string) => boolean;
-
-function valueTest(v: SearchValue): ScalarTest {
+/** `field=value`'s test of one value: a CIDR value tests addresses, anything else its pattern. */
+export function valueTest(v: SearchValue): ScalarTest {
   const pattern = compileSearchValue(v.value, { caseSensitive: v.modifier === "case" });
   if (!looksLikeCidr(v.value)) return (s) => pattern.test(s);
   const cidr = v.value;
@@ -73,13 +68,14 @@ function valueTest(v: SearchValue): ScalarTest {
 }
 
 /** True when any value of `raw` passes `test` (numbers compared by their string form). */
-function anyValue(raw: Scalar | Scalar[], test: ScalarTest): boolean {
+export function anyValue(raw: Scalar | Scalar[], test: ScalarTest): boolean {
   if (!Array.isArray(raw)) return test(typeof raw === "string" ? raw : scalarToString(raw));
   for (const x of raw) if (test(typeof x === "string" ? x : scalarToString(x))) return true;
   return false;
 }
 
-function numericCompare(op: string, a: Scalar, b: string, bNum: number | null): boolean {
+/** `field<b` and friends: numeric when both sides are numbers (`bNum` = b parsed), else by string. */
+export function numericCompare(op: string, a: Scalar, b: string, bNum: number | null): boolean {
   const x = typeof a === "number" ? a : parseNumeric(a);
   const c = x !== null && bNum !== null ? (x < bNum ? -1 : x > bNum ? 1 : 0) : compareStrings(scalarToString(a), b);
   return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
@@ -108,7 +104,7 @@ function compileLeafOver(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
   if (expr.kind === "all") return TRUE;
   if (expr.kind !== "compare" && expr.kind !== "in") return FALSE; // bare terms: rows have no _raw
   const name = keyOf(expr.field);
-  const bare = bareOf(expr.field);
+  const bare = bareName(expr.field);
   const id = fieldNumber(bare);
   if (name === null) {
     return (_row, sink) => {

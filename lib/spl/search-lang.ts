@@ -6,7 +6,8 @@
 import type { Range, SearchExpr, SearchValue } from "./ast";
 import { cidrMatch, looksLikeCidr } from "./cidr";
 import type { Runtime } from "./runtime";
-import { valuesOf, parseNumeric, scalarToString, compareStrings, type Scalar } from "./values";
+import { anyValue, numericCompare, valueTest, type ScalarTest } from "./search-compile";
+import { valuesOf, parseNumeric, scalarToString, type Scalar } from "./values";
 import { compileSearchValue, type CompiledValuePattern } from "./wildcard";
 
 export type FieldGetter = (name: string) => Scalar | Scalar[] | undefined;
@@ -48,12 +49,6 @@ function matchValue(v: SearchValue, s: string): [number, number] | null {
   return m.pattern.matchSpan(s);
 }
 
-function numericCompare(op: string, a: Scalar, b: string): boolean {
-  const x = typeof a === "number" ? a : parseNumeric(a);
-  const y = parseNumeric(b);
-  const c = x !== null && y !== null ? (x < y ? -1 : x > y ? 1 : 0) : compareStrings(scalarToString(a), b);
-  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
-}
 
 interface Leaf {
   value: boolean;
@@ -87,7 +82,7 @@ function evalLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): Leaf {
         return { value: anyMatch(values, expr.value) === null, fieldValue };
       }
       if (!present) return { value: false, fieldValue };
-      return { value: values.some((x) => numericCompare(expr.op, x, expr.value.value)), fieldValue };
+      return { value: values.some((x) => compareNumber(expr.op, x, expr.value.value)), fieldValue };
     }
     case "in": {
       rt.read(expr.field);
@@ -107,20 +102,20 @@ function evalLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): Leaf {
   }
 }
 
-function testOne(v: SearchValue, x: Scalar): boolean {
-  const s = typeof x === "string" ? x : scalarToString(x);
-  const m = matcherFor(v);
-  if (m.cidr) {
-    const r = cidrMatch(v.value, s);
-    if (r !== null) return r;
-  }
-  return m.pattern.test(s);
-}
+/** Value tests are built once per AST node (search-compile.ts holds the rule). */
+const tests = new WeakMap<SearchValue, ScalarTest>();
 
 function testAny(v: SearchValue, raw: Scalar | Scalar[]): boolean {
-  if (!Array.isArray(raw)) return testOne(v, raw);
-  for (const x of raw) if (testOne(v, x)) return true;
-  return false;
+  let test = tests.get(v);
+  if (!test) {
+    test = valueTest(v);
+    tests.set(v, test);
+  }
+  return anyValue(raw, test);
+}
+
+function compareNumber(op: string, x: Scalar, b: string): boolean {
+  return numericCompare(op, x, b, parseNumeric(b));
 }
 
 /** The leaf test without allocations (no spans, no field records): same answers as evalLeaf. */
@@ -135,7 +130,7 @@ function testLeaf(expr: SearchExpr, get: FieldGetter, rt: Runtime): boolean {
       }
       if (expr.op === "=") return testAny(expr.value, raw);
       if (expr.op === "!=") return !testAny(expr.value, raw);
-      return valuesOf(raw).some((x) => numericCompare(expr.op, x, expr.value.value));
+      return valuesOf(raw).some((x) => compareNumber(expr.op, x, expr.value.value));
     }
     case "in": {
       const raw = get(expr.field);

@@ -45,16 +45,7 @@ function buildRenamer(from: string, to: string): Renamer {
   // The common CIM shape `Node.* AS *`: a prefix to strip.
   if (star === from.length - 1 && to === "*") {
     const prefix = from.slice(0, -1);
-    // The same few names recur row after row: reuse each result (a property key V8 has seen).
-    const seen = new Map<string, string | null>();
-    return (name) => {
-      let out = seen.get(name);
-      if (out === undefined) {
-        out = name.startsWith(prefix) ? name.slice(prefix.length) : null;
-        if (seen.size < 4096) seen.set(name, out);
-      }
-      return out;
-    };
+    return (name) => (name.startsWith(prefix) ? name.slice(prefix.length) : null);
   }
   const re = globRegex(from);
   const toStars = to.includes("*");
