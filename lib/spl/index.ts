@@ -11,14 +11,17 @@ import type { Pipeline, Range } from "./ast";
 import { expandMacros, indexMacros, type Expansion } from "./macros";
 import { parsePipeline } from "./parse";
 import { runPipeline, type PipelineRun } from "./run";
-import { EngineAbort, makeRuntime, type RowData } from "./runtime";
+import { EngineAbort, isEventShaped, makeRuntime, type RowData } from "./runtime";
 import type { RawTrace } from "./search-lang";
 import { checkSupport, fieldsRead } from "./support";
 import { datamodelsIn } from "./datamodels";
 import { TstatsGate } from "./tstats-gate";
+import { SearchSet, type Screening } from "./search-set";
 import { scalarToString } from "./values";
 
 const NO_FIELDS: readonly string[] = [];
+/** The answer to anything that is not an EventInput (a loose caller's bug, not an event). */
+const NOT_AN_EVENT: EventVerdict = Object.freeze({ verdict: "not_testable", reason: "not an event: expected an object with a dataset string and fields" });
 
 export type * from "./api";
 export { expandMacros, indexMacros } from "./macros";
@@ -58,6 +61,12 @@ class Compiled implements CompiledSearch {
     this.gate = this.early ? null : TstatsGate.of(pipeline);
   }
 
+  /** The gate's screen (search-set.ts), when the search has one. */
+  screening(): Screening | null {
+    const screen = this.gate?.screen;
+    return screen ? { datamodel: this.gate!.datamodel, screen } : null;
+  }
+
   private span(at: Range): Span {
     return this.expansion.map.toSpan(at);
   }
@@ -71,6 +80,7 @@ class Compiled implements CompiledSearch {
 
   private execute(event: EventInput, trace: boolean): { run?: PipelineRun; verdict: EventVerdict } {
     if (this.early) return { verdict: this.early };
+    if (!isEventShaped(event)) return { verdict: NOT_AN_EVENT };
     const rt = makeRuntime(Date.now() / 1000, event.unknown ?? NO_FIELDS);
     try {
       const run = runPipeline(this.pipeline, [event], rt, trace, true);
@@ -88,6 +98,7 @@ class Compiled implements CompiledSearch {
 
   evaluate(event: EventInput): EventVerdict {
     if (this.early) return this.early;
+    if (!isEventShaped(event)) return NOT_AN_EVENT;
     const dropped = this.gate?.drop(event);
     if (dropped) return dropped;
     return this.execute(event, false).verdict;
@@ -131,6 +142,15 @@ class Compiled implements CompiledSearch {
     }
   }
 }
+
+/**
+ * A set of compiled searches to ask about one event at a time: `set.evaluate(event)[i]` is exactly
+ * `searches[i].evaluate(event)`, found without running most searches (see search-set.ts).
+ */
+export function searchSet(searches: readonly CompiledSearch[]): SearchSet {
+  return new SearchSet(searches, (s) => (s instanceof Compiled ? s.screening() : null));
+}
+export type { SearchSet };
 
 export function compileSearch(search: string, options: CompileOptions | { macros: ReturnType<typeof indexMacros> }): CompiledSearch {
   const text = typeof search === "string" ? search : "";

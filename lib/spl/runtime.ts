@@ -25,6 +25,13 @@ export function fieldOf(row: Readonly<Record<string, Scalar | Scalar[] | undefin
   return row[name];
 }
 
+/** Is `x` shaped like an EventInput? The engine answers anything else with a value, never a throw. */
+export function isEventShaped(x: unknown): x is { dataset: string; fields: object } {
+  if (typeof x !== "object" || x === null) return false;
+  const e = x as { dataset?: unknown; fields?: unknown; unknown?: unknown };
+  return typeof e.dataset === "string" && typeof e.fields === "object" && e.fields !== null && (e.unknown === undefined || Array.isArray(e.unknown));
+}
+
 /** Thrown inside the interpreter only; run.ts turns it into a `not_testable` value. */
 export class EngineAbort extends Error {
   constructor(readonly reason: string) {

@@ -35,3 +35,13 @@ test("a dataset other than the search's drops the event with its reason", () => 
   assert.equal(v.verdict, "no_match");
   assert.match(v.reason ?? "", /not in the Endpoint\.Processes dataset/);
 });
+
+test("anything that is not an event gets a not_testable value, never a throw", () => {
+  // The gate once called toLowerCase() on a missing dataset and threw out of evaluate().
+  const junk = [null, undefined, 5, "cmd.exe", {}, { dataset: undefined, fields: { process_name: "x.exe" } }, { dataset: "Endpoint.Processes", fields: null }, { dataset: "Endpoint.Processes", fields: {}, unknown: 5 }];
+  for (const j of junk) {
+    const e = j as unknown as EventInput;
+    assert.equal(search.evaluate(e).verdict, "not_testable", JSON.stringify(j));
+    assert.equal(search.explain(e).verdict, "not_testable", JSON.stringify(j));
+  }
+});

@@ -8,6 +8,7 @@ import type { EventInput, EventVerdict } from "./api";
 import type { Pipeline } from "./ast";
 import { nodeName, sameDataset } from "./commands/tstats";
 import { unknownSet } from "./runtime";
+import { screenOf, type Screen } from "./screen";
 import { compilePredicate, fieldFlags, readsField, type CompiledPredicate, type MissingSink } from "./search-compile";
 
 const NO_FIELDS: readonly string[] = [];
@@ -46,7 +47,7 @@ class HingeSink implements MissingSink {
 const sink = new HingeSink();
 
 /** Shared verdict for the common case; callers never mutate verdicts. */
-const DROPPED: EventVerdict = Object.freeze({ verdict: "no_match" as const, reason: "no row left after `tstats`" });
+export const DROPPED: EventVerdict = Object.freeze({ verdict: "no_match" as const, reason: "no row left after `tstats`" });
 
 export class TstatsGate {
   /** The last event dataset string seen to match: the usual check is then a pointer compare. */
@@ -56,8 +57,10 @@ export class TstatsGate {
   private lastHinged: (EventVerdict & { hingesOn: readonly string[] }) | null = null;
 
   private constructor(
-    private readonly datamodel: string,
+    readonly datamodel: string,
     private readonly where: CompiledPredicate | null,
+    /** The where clause's screen (screen.ts), for search-set.ts; null when it has none. */
+    readonly screen: Screen | null = null,
   ) {
     this.wrongDataset = Object.freeze({ verdict: "no_match" as const, reason: `the event is not in the ${datamodel} dataset` });
   }
@@ -69,7 +72,8 @@ export class TstatsGate {
     // `_time` may come from the clock rather than the event: leave such clauses to the full run.
     if (!first.where || readsField(first.where, "_time")) return new TstatsGate(first.datamodel, null);
     const prefix = `${nodeName(first.datamodel)}.`;
-    return new TstatsGate(first.datamodel, compilePredicate(first.where, (f) => (f.startsWith(prefix) ? f.slice(prefix.length) : null)));
+    const keyOf = (f: string) => (f.startsWith(prefix) ? f.slice(prefix.length) : null);
+    return new TstatsGate(first.datamodel, compilePredicate(first.where, keyOf), screenOf(first.where, keyOf));
   }
 
   /** The verdict when the event is dropped before any row exists; null when it passes. */

@@ -14,6 +14,8 @@ export interface CompiledValuePattern {
   readonly caseSensitive: boolean;
   /** True when the pattern has no `*` (a plain equality test). */
   readonly literal: boolean;
+  /** The pattern case-folded (foldCase), or as given when case-sensitive. */
+  readonly folded: string;
   test(value: string): boolean;
   /**
    * On a match, the UTF-16 span of `value` from the start of the first literal segment to the end of
@@ -54,6 +56,7 @@ function foldCaseUncached(s: string): string {
 
 class ValuePattern implements CompiledValuePattern {
   readonly literal: boolean;
+  readonly folded: string;
   private readonly first: string;
   private readonly last: string;
   private readonly middles: string[];
@@ -64,6 +67,7 @@ class ValuePattern implements CompiledValuePattern {
     readonly caseSensitive: boolean,
   ) {
     const folded = caseSensitive ? pattern : foldCase(pattern);
+    this.folded = folded;
     const segments = folded.split("*");
     this.literal = segments.length === 1;
     this.first = segments[0] ?? "";
