@@ -7,7 +7,7 @@ import { chooseAnalytics, contentDir, openContent } from "../content";
 import { readJsonLines } from "../input";
 import { readInput, type CliIO } from "../io";
 import type { EventVerdict } from "../../lib/spl/api";
-import { compiledFor, verdictFor } from "../../lib/verdicts/index";
+import { searchSetFor, verdictsOn } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli match [--content DIR] [--analytic ID]... [FILE|-]
@@ -59,17 +59,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!chosen.ok) return fail(io, "match", chosen.error, EXIT.usage);
 
   const { catalog } = content;
-  const compiled = chosen.analytics.map((analytic) => ({ analytic, compiled: compiledFor(catalog, analytic) }));
+  const analytics = chosen.analytics;
+  const set = searchSetFor(catalog, analytics);
   for (const item of readJsonLines(input.text)) {
     if ("error" in item) {
       io.out(JSON.stringify({ line: item.line, error: item.error }) + "\n");
       io.err(`cli match: line ${item.line}: ${item.error}\n`);
       continue;
     }
-    for (const { analytic, compiled: c } of compiled) {
-      const v = verdictFor(c, item.event);
+    const verdictOf = verdictsOn(set, item.event);
+    for (const [i, analytic] of analytics.entries()) {
+      const v = verdictOf(i);
       const record: MatchRecord = { line: item.line, analytic: analytic.id, name: analytic.name, verdict: v.verdict };
-      // Only not_testable carries a reason here (verdictFor always sets it then).
+      // Only not_testable carries a reason here (a not_testable VerdictResult always has one).
       if (v.verdict === "not_testable") record.reason = v.reason;
       io.out(JSON.stringify(record) + "\n");
     }

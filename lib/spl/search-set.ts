@@ -29,6 +29,7 @@ export interface Screening {
 const MAX_FIELDS = 31;
 const MAX_MASKS = 64;
 const NO_FIELDS: readonly string[] = [];
+const OUT_OF_RANGE: EventVerdict = Object.freeze({ verdict: "not_testable", reason: "no such search in the set" });
 
 interface Group {
   readonly datamodel: string;
@@ -104,14 +105,26 @@ export class SearchSet {
 
   /** Every search's verdict on one event, in the order the searches were given. Never throws. */
   evaluate(event: EventInput): EventVerdict[] {
-    const n = this.searches.length;
-    const out = new Array<EventVerdict>(n);
-    const screened = this.screen(event);
-    for (let pos = 0; pos < n; pos++) {
-      const g = this.groupOf[pos]!;
-      out[pos] = screened !== null && g >= 0 && this.active[g] && this.passes[pos] !== this.tick ? screened[pos]! : this.searches[pos]!.evaluate(event);
-    }
+    const verdictOf = this.forEvent(event);
+    const out = new Array<EventVerdict>(this.searches.length);
+    for (let pos = 0; pos < out.length; pos++) out[pos] = verdictOf(pos);
     return out;
+  }
+
+  /**
+   * One event, search by search: `forEvent(e)(i)` is search i's verdict on e. For callers that
+   * account for each search on its own (the API's worker records which pair is running). The
+   * function answers for this event only until the next `forEvent` or `evaluate` call.
+   */
+  forEvent(event: EventInput): (pos: number) => EventVerdict {
+    const screened = this.screen(event);
+    const tick = this.tick;
+    return (pos) => {
+      const g = this.groupOf[pos];
+      if (screened !== null && g !== undefined && g >= 0 && this.active[g] && this.passes[pos] !== tick) return screened[pos]!;
+      const search = this.searches[pos];
+      return search ? search.evaluate(event) : OUT_OF_RANGE;
+    };
   }
 
   /**

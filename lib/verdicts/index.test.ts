@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compiledFor, eventFromValue, selectAnalytics, verdictFor, type VerdictCatalog } from "./index";
+import { compiledFor, eventFromValue, searchSetFor, selectAnalytics, verdictFor, verdictsOn, type VerdictCatalog } from "./index";
 import type { CompiledSearch } from "../spl/api";
 
 const SEARCH =
@@ -75,4 +75,16 @@ test("verdictFor: match, no_match, not_testable with a reason, exceptions as val
   assert.equal(typeof nt.reason, "string");
   const throwing = { evaluate: () => { throw new Error("boom"); } } as unknown as CompiledSearch;
   assert.deepEqual(verdictFor(throwing, ev("cmd.exe")), { verdict: "not_testable", reason: "internal error: boom" });
+});
+
+test("verdictsOn: through a search set, each analytic's verdict is verdictFor's", () => {
+  const c = catalog();
+  const set = searchSetFor(c, c.analytics);
+  const events = ["cmd.exe /c whoami", "cmd.exe /c dir", "notepad.exe x", { process_name: "CMD.EXE", process: "cmd.exe /c WHOAMI" }];
+  for (const value of events) {
+    const r = eventFromValue(value);
+    assert.ok("event" in r);
+    const verdictOf = verdictsOn(set, r.event);
+    c.analytics.forEach((a, i) => assert.deepEqual(verdictOf(i), verdictFor(compiledFor(c, a), r.event), `${JSON.stringify(value)} × ${a.name}`));
+  }
 });

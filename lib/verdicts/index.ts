@@ -8,7 +8,7 @@
  */
 import { eventFromCim, eventFromCommandLine, unknownFields, type ParsedEvent } from "../events/index";
 import type { MacroDefinition } from "../content/types";
-import { compileSearch, indexMacros } from "../spl/index";
+import { compileSearch, indexMacros, searchSet, type SearchSet } from "../spl/index";
 import type { CompiledSearch, EventInput, EventVerdict, StageTrace, Verdict } from "../spl/api";
 
 /** What this module needs of an analytic (an `Analytic` from lib/content satisfies it). */
@@ -136,31 +136,39 @@ export function verdictFor(compiled: CompiledSearch, event: EventInput, explain 
     const ex = compiled.explain(event);
     return { ...fromEngine(ex), trace: ex.stages };
   } catch (e) {
-    return { verdict: "not_testable", reason: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    return internalError(e);
   }
 }
 
-export interface PairResult extends VerdictResult {
-  /** 0-based index of the event. */
-  event: number;
-  analytic: string;
-  name: string;
+/**
+ * The analytics as one SearchSet (each compiled once per catalog): every analytic's verdict on an
+ * event for the price of the few it could match (see lib/spl/search-set.ts).
+ */
+export function searchSetFor(catalog: VerdictCatalog, analytics: readonly AnalyticSource[]): SearchSet {
+  return searchSet(analytics.map((a) => compiledFor(catalog, a)));
 }
 
 /**
- * Every event against every chosen analytic, each event on its own: event-major, then the order
- * of `analytics` (catalog order when it came from `selectAnalytics`).
+ * One event against every analytic of a set: `verdictsOn(set, event)(i)` is analytic i's verdict,
+ * as verdictFor gives it. Answers until the set is asked about another event. Never throws.
  */
-export function evaluateEvents(
-  catalog: VerdictCatalog,
-  analytics: readonly AnalyticSource[],
-  events: readonly EventInput[],
-  options: { explain?: boolean } = {},
-): PairResult[] {
-  const compiled = analytics.map((a) => ({ a, c: compiledFor(catalog, a) }));
-  const out: PairResult[] = [];
-  events.forEach((event, i) => {
-    for (const { a, c } of compiled) out.push({ event: i, analytic: a.id, name: a.name, ...verdictFor(c, event, options.explain === true) });
-  });
-  return out;
+export function verdictsOn(set: SearchSet, event: EventInput): (i: number) => VerdictResult {
+  let verdictOf: (i: number) => EventVerdict;
+  try {
+    verdictOf = set.forEvent(event);
+  } catch (e) {
+    const failed = internalError(e);
+    return () => failed;
+  }
+  return (i) => {
+    try {
+      return fromEngine(verdictOf(i));
+    } catch (e) {
+      return internalError(e);
+    }
+  };
+}
+
+function internalError(e: unknown): VerdictResult {
+  return { verdict: "not_testable", reason: `internal error: ${e instanceof Error ? e.message : String(e)}` };
 }
