@@ -196,7 +196,7 @@ describe("run, explain, coverage, help", () => {
 
   test("coverage (text) over the built-in content: both seeds testable, target line printed", async () => {
     const r = await cli(["coverage"]);
-    assert.match(r.out, /Endpoint\.Processes tstats +2 \/ 2 testable live \(100\.0 %\) +target ≥ 95 %/);
+    assert.match(r.out, /Endpoint\.Processes tstats +2 \/ 2 testable live \(100\.0 %\): 2 per event \+ 0 over a batch +target ≥ 95 %/);
   });
 
   test("--help for each command and the general help exit 0", async () => {

@@ -1,6 +1,10 @@
 /**
  * Coverage of a catalog: which analytics parse, which are testable live on pasted events, why
- * not, totals by data model and by reason, and the Endpoint.Processes tstats share (target ≥ 95 %).
+ * not, totals by data model and by reason, and the Endpoint.Processes tstats share (target ≥ 95 %):
+ * tstats searches whose only data model is Endpoint.Processes, the set spl-census.md counts (519 in
+ * ESCU 4.42), testable per event or over a batch. Searches that also join Filesystem, Registry or
+ * Network_Traffic data need events of those datasets, which pasted input does not give: they are
+ * counted on a line of their own.
  */
 import type { Analytic } from "../lib/content/types";
 import type { CompiledSearch } from "../lib/spl/api";
@@ -115,19 +119,24 @@ const num = (n: number) => n.toLocaleString("en-US");
 export function renderCoverage(r: CoverageReport, dir: string, st: Style): string {
   const L: string[] = [];
   const pt = r.processesTstats;
-  const ptOk = pt.total > 0 && pt.testable / pt.total >= 0.95;
   L.push(st.bold(`Coverage of ${dir}: ${num(r.total)} analytics`));
   L.push(`  parsed                         ${num(r.parsed)} / ${num(r.total)} (${pct(r.parsed, r.total)})   target 100 %`);
   L.push(`  testable live (per event)      ${num(r.testable)} / ${num(r.total)} (${pct(r.testable, r.total)}); batch only: ${num(r.batchOnly)}`);
-  const ptLine = `  Endpoint.Processes tstats      ${num(pt.testable)} / ${num(pt.total)} testable live (${pct(pt.testable, pt.total)})   target ≥ 95 %`;
-  L.push(pt.total === 0 ? ptLine : ptOk ? st.green(ptLine) : st.red(ptLine));
   // The census's "single-node" set: searches whose only data model is Endpoint.Processes (no
   // join/append with another dataset). Batch-only searches run faithfully over a batch of events.
   const single = r.analytics.filter((a) => a.datamodel === "Endpoint.Processes");
   const singleLive = single.filter((a) => a.testable).length;
   const singleBatch = single.filter((a) => a.reason?.startsWith("batch only")).length;
-  const sLine = `  Endpoint.Processes only         ${num(singleLive)} per event + ${num(singleBatch)} batch only = ${num(singleLive + singleBatch)} / ${num(single.length)} testable live (${pct(singleLive + singleBatch, single.length)}); per event alone ${pct(singleLive, single.length)}`;
-  L.push(single.length && (singleLive + singleBatch) / single.length >= 0.95 ? st.green(sLine) : st.red(sLine));
+  const ok = single.length > 0 && (singleLive + singleBatch) / single.length >= 0.95;
+  const sLine = `  Endpoint.Processes tstats      ${num(singleLive + singleBatch)} / ${num(single.length)} testable live (${pct(singleLive + singleBatch, single.length)}): ${num(singleLive)} per event + ${num(singleBatch)} over a batch   target ≥ 95 %`;
+  L.push(single.length === 0 ? sLine : ok ? st.green(sLine) : st.red(sLine));
+  L.push(st.dim(`                                 (tstats searches whose only data model is Endpoint.Processes; per event alone ${pct(singleLive, single.length)})`));
+  const joined = pt.total - single.length;
+  if (joined > 0) {
+    const joinedNot = pt.notTestable.filter((a) => a.datamodel !== "Endpoint.Processes" && !a.reason?.startsWith("batch only")).length;
+    L.push(`  … that also read other data    ${num(joined - joinedNot)} / ${num(joined)} testable live: they need events of other datasets (Filesystem, Registry, Network_Traffic…)`);
+    L.push(st.dim(`                                 (all ${num(pt.total)} tstats searches over Endpoint.Processes: ${num(pt.testable)} per event, ${pct(pt.testable, pt.total)})`));
+  }
   const w = Math.max(20, ...r.byDatamodel.map((d) => d.datamodel.length));
   L.push("", st.bold(`${"By data model".padEnd(w + 2)}  total  testable`));
   for (const d of r.byDatamodel) L.push(`  ${d.datamodel.padEnd(w)}  ${String(d.total).padStart(5)}  ${String(d.testable).padStart(8)}`);

@@ -14,7 +14,8 @@ const HELP = `Usage: cli coverage [--content DIR] [--json] [--color|--no-color]
 For every analytic in the content: does its SPL parse, can it be tested live on pasted events
 (one event at a time), and if not, why ("batch only" when it needs several events, e.g. a count
 threshold). Totals by data model and by reason, and the share of Endpoint.Processes tstats
-analytics that are testable live (target ≥ 95 %).
+analytics that are testable live, per event or over a batch (target ≥ 95 %): searches whose only
+data model is Endpoint.Processes; those that also join other datasets are counted apart.
 
 Options:
 ${CONTENT_HELP}
