@@ -11,7 +11,7 @@ import { runConvert, runDedup, runFields, runFillnull, runMakemv, runMvexpand, r
 import { runTstats } from "./commands/tstats";
 import { assign } from "./commands/group";
 import { evalExpr, traceEval } from "./eval-lang";
-import { EngineAbort, fieldOf, type RowData, type Runtime } from "./runtime";
+import { EngineAbort, fieldOf, quietRuntime, type RowData, type Runtime } from "./runtime";
 import { traceSearch, type RawTrace } from "./search-lang";
 import { rowPredicate } from "./search-compile";
 
@@ -38,7 +38,7 @@ function commandName(c: Command): string {
 function runStage(c: Command, rows: RowData[], rt: Runtime, trace: boolean, stage: RawStage): RowData[] {
   switch (c.type) {
     case "where": {
-      if (trace && rows[0]) stage.predicates.push(traceEval(c.expr, rows[0], rt));
+      if (trace && rows[0]) stage.predicates.push(traceEval(c.expr, rows[0], quietRuntime(rt)));
       return rows.filter((r) => evalExpr(c.expr, r, rt) === true);
     }
     case "search": {
@@ -46,7 +46,7 @@ function runStage(c: Command, rows: RowData[], rt: Runtime, trace: boolean, stag
       const expr = c.expr;
       if (trace && rows[0]) {
         const first = rows[0];
-        stage.predicates.push(traceSearch(expr, (n) => fieldOf(first, n), rt));
+        stage.predicates.push(traceSearch(expr, (n) => fieldOf(first, n), quietRuntime(rt)));
       }
       const keep = rowPredicate(expr);
       return rows.filter((r) => keep(r, rt));

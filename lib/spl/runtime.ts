@@ -148,6 +148,22 @@ class EvalRuntime implements Runtime {
   }
 }
 
+/**
+ * The runtime as a trace sees it: the same clock, regexes and unknown fields, but its reads are not
+ * hinges. A trace evaluates every clause (to show each one's value), while the verdict hinges
+ * only on the unknown fields its own short-circuit evaluation reads, as without a trace.
+ */
+export function quietRuntime(rt: Runtime): Runtime {
+  return {
+    now: rt.now,
+    unknown: rt.unknown,
+    hinges: new Set<string>(),
+    regex: (p) => rt.regex(p),
+    compiled: (p) => rt.compiled(p),
+    read: () => {},
+  };
+}
+
 export function makeRuntime(now: number, unknown: readonly string[] = []): Runtime {
   return new EvalRuntime(now, unknownSet(unknown));
 }

@@ -100,8 +100,14 @@ test("over the ESCU catalog, the set and each search agree on real events", { sk
   ];
   const norm = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === "firstTime" || k === "lastTime" ? 0 : x)));
   const set = searchSet(searches);
+  const gist = (v: { verdict: string; reason?: string; hingesOn?: readonly string[] }) => ({ verdict: v.verdict, reason: v.reason, hinges: [...(v.hingesOn ?? [])].sort() });
   for (const [e, ev] of events.entries()) {
     const got = set.evaluate(ev);
-    searches.forEach((s, i) => assert.deepEqual(norm(got[i]), norm(s.evaluate(ev)), `event ${e}: ${catalog.analytics[i]!.name}`));
+    searches.forEach((s, i) => {
+      const own = s.evaluate(ev);
+      assert.deepEqual(norm(got[i]), norm(own), `event ${e}: ${catalog.analytics[i]!.name}`);
+      // The fast paths (gate, screen) against the full pipeline run that explain() makes.
+      assert.deepEqual(gist(own), gist(s.explain(ev)), `explain, event ${e}: ${catalog.analytics[i]!.name}`);
+    });
   }
 });

@@ -45,3 +45,26 @@ test("anything that is not an event gets a not_testable value, never a throw", (
     assert.equal(search.explain(e).verdict, "not_testable", JSON.stringify(j));
   }
 });
+
+test("explain reports the unknown fields evaluate reports: a trace's own reads are not hinges", () => {
+  // The trace evaluates every clause to show its value; it once added the fields of clauses the
+  // verdict never needed (here parent_process_name, user) to the explained verdict's hinges.
+  const searches = [
+    "| tstats count from datamodel=Endpoint.Processes where Processes.process_name=chcp.com Processes.parent_process_name=cmd.exe by Processes.dest",
+    '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest Processes.process | rename Processes.* as * | where like(process, "%whoami%") AND user="a"',
+    "| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest Processes.process | rename Processes.* as * | search process=*whoami* user=a",
+  ].map((s) => compileSearch(s, { macros: [] }));
+  const cases: [EventInput, string[]][] = [
+    [event({ process_name: "cmd.exe", process: "cmd.exe /c dir", dest: "h" }, ["user", "parent_process_name"]), []],
+    [event({ process_name: "chcp.com", process: "chcp 65001", dest: "h" }, ["user", "parent_process_name"]), ["parent_process_name"]],
+  ];
+  for (const [e, hinges] of cases) {
+    for (const s of searches) {
+      const fast = s.evaluate(e);
+      const slow = s.explain(e);
+      assert.equal(slow.verdict, fast.verdict, s.search);
+      assert.deepEqual([...(slow.hingesOn ?? [])], [...(fast.hingesOn ?? [])], s.search);
+    }
+    assert.deepEqual([...(searches[0]!.explain(e).hingesOn ?? [])], hinges);
+  }
+});

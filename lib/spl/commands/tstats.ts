@@ -5,7 +5,7 @@
  */
 import type { EventInput } from "../api";
 import type { Command } from "../ast";
-import { EngineAbort, fieldOf, type RowData, type Runtime } from "../runtime";
+import { EngineAbort, fieldOf, quietRuntime, type RowData, type Runtime } from "../runtime";
 import { evalSearch, traceSearch, type FieldGetter, type RawTrace } from "../search-lang";
 import { parseNumeric, type Scalar } from "../values";
 import { aggregate, aggregationInput, assign, groupBy, spanSeconds } from "./group";
@@ -95,10 +95,8 @@ export function runTstats(cmd: Tstats, events: EventInput[], rt: Runtime, wantTr
     if (!sameDataset(event.dataset, cmd.datamodel)) continue;
     const get = eventGetter(event, prefix, rt.now);
     let ok: boolean;
-    if (cmd.where && wantTrace && !trace) {
-      trace = traceSearch(cmd.where, get, rt);
-      ok = trace.value === true;
-    } else ok = cmd.where ? evalSearch(cmd.where, get, rt) : true;
+    if (cmd.where && wantTrace && !trace) trace = traceSearch(cmd.where, get, quietRuntime(rt));
+    ok = cmd.where ? evalSearch(cmd.where, get, rt) : true;
     if (ok) passing.push(new Passing(event, get, prefix, rt.now));
   }
   const span = cmd.span ? spanSeconds(cmd.span) : null;
