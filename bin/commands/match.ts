@@ -7,7 +7,7 @@ import { chooseAnalytics, contentDir, openContent } from "../content";
 import { readJsonLines } from "../input";
 import { readInput, type CliIO } from "../io";
 import type { EventVerdict } from "../../lib/spl/api";
-import { searchSetFor, verdictsOn } from "../../lib/verdicts/index";
+import { pairVerdicts } from "../../lib/verdicts/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli match [--content DIR] [--analytic ID]... [FILE|-]
@@ -60,14 +60,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   const { catalog } = content;
   const analytics = chosen.analytics;
-  const set = searchSetFor(catalog, analytics);
+  const ask = pairVerdicts(catalog, analytics, false);
   for (const item of readJsonLines(input.text)) {
     if ("error" in item) {
       io.out(JSON.stringify({ line: item.line, error: item.error }) + "\n");
       io.err(`cli match: line ${item.line}: ${item.error}\n`);
       continue;
     }
-    const verdictOf = verdictsOn(set, item.event);
+    const verdictOf = ask(item.event);
     for (const [i, analytic] of analytics.entries()) {
       const v = verdictOf(i);
       const record: MatchRecord = { line: item.line, analytic: analytic.id, name: analytic.name, verdict: v.verdict };

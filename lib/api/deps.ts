@@ -5,7 +5,7 @@
  */
 import type { Catalog } from "../content/types";
 import type { EvaluateJob } from "../server/pool";
-import { compiledFor, searchSetFor, verdictFor, verdictsOn, type VerdictResult } from "../verdicts/index";
+import { pairVerdicts, type VerdictResult } from "../verdicts/index";
 
 export interface ApiDeps {
   catalog(): Promise<Catalog>;
@@ -15,14 +15,9 @@ export interface ApiDeps {
 /** Evaluates on the calling thread, without a time budget (tests, fuzzing, trusted content). */
 export async function evaluateInProcess(job: EvaluateJob): Promise<VerdictResult[]> {
   const out: VerdictResult[] = [];
-  if (job.explain === true) {
-    const compiled = job.analytics.map((a) => compiledFor(job.catalog, a));
-    for (const event of job.events) for (const c of compiled) out.push(verdictFor(c, event, true));
-    return out;
-  }
-  const set = searchSetFor(job.catalog, job.analytics);
+  const ask = pairVerdicts(job.catalog, job.analytics, job.explain === true);
   for (const event of job.events) {
-    const verdictOf = verdictsOn(set, event);
+    const verdictOf = ask(event);
     for (let i = 0; i < job.analytics.length; i++) out.push(verdictOf(i));
   }
   return out;

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { MacroDefinition } from "../content/types";
-import { compiledFor, searchSetFor, verdictFor, verdictsOn, type AnalyticSource, type VerdictCatalog, type VerdictResult } from "../verdicts/index";
+import { pairVerdicts, type AnalyticSource, type VerdictCatalog, type VerdictResult } from "../verdicts/index";
 import { SLOT, type FromWorker, type JobMessage, type WorkerData } from "./protocol";
 
 const data = workerData as WorkerData;
@@ -53,11 +53,12 @@ function runJob(m: JobMessage): void {
   const width = analytics.length;
   const total = width * m.events.length;
   const skip = new Set(m.skip);
-  // Without a trace, one search set answers each event (it compiles every analytic first, before
-  // the job is published: the watchdog times pairs, and compiling is linear in the search text).
-  const set = m.explain ? null : searchSetFor(catalog, analytics);
-  let setEvent = -1;
+  // Every analytic is compiled here, before the job is published: the watchdog times pairs, and
+  // compiling is linear in the search text.
+  const ask = pairVerdicts(catalog, analytics, m.explain);
+  let askedEvent = -1;
   let verdictOf: (i: number) => VerdictResult = () => ({ verdict: "not_testable", reason: "not evaluated" });
+  let firstResult = true;
   Atomics.store(progress, SLOT.job, m.job);
   let chunkFrom = m.from;
   let chunk: (VerdictResult | null)[] = [];
@@ -69,30 +70,24 @@ function runJob(m: JobMessage): void {
     chunkStart = Date.now();
   };
   let p = m.from;
-  let firstPair = -1;
   for (; p < total; p++) {
     if (Atomics.load(progress, SLOT.cancel) === m.job) break;
     if (skip.has(p)) {
       chunk.push(null);
       continue;
     }
-    const analytic = analytics[p % width]!;
     const e = Math.floor(p / width);
-    const event = m.events[e]!;
     Atomics.store(progress, SLOT.startedAt, Date.now() - epoch);
     Atomics.store(progress, SLOT.pair, p);
-    if (firstPair < 0) firstPair = p;
-    if (set === null) chunk.push(verdictFor(compiledFor(catalog, analytic), event, m.explain));
-    else {
-      if (e !== setEvent) {
-        verdictOf = verdictsOn(set, event);
-        setEvent = e;
-      }
-      chunk.push(verdictOf(p % width));
+    if (e !== askedEvent) {
+      verdictOf = ask(m.events[e]!);
+      askedEvent = e;
     }
+    chunk.push(verdictOf(p % width));
     // The job's first result goes out at once: if the next pair hangs and this worker is replaced,
     // the job resumes after what it has done (results not yet posted die with the worker).
-    if (chunk.length >= CHUNK_PAIRS || Date.now() - chunkStart >= CHUNK_MS || p === firstPair) flush();
+    if (chunk.length >= CHUNK_PAIRS || Date.now() - chunkStart >= CHUNK_MS || firstResult) flush();
+    firstResult = false;
   }
   flush();
   Atomics.store(progress, SLOT.job, 0);

@@ -169,6 +169,20 @@ export function verdictsOn(set: SearchSet, event: EventInput): (i: number) => Ve
   };
 }
 
+/**
+ * How the CLI and the API ask a list of analytics about events: `ask(event)(i)` is analytics[i]'s
+ * verdict on the event. With a trace, each analytic explains itself; without, one SearchSet
+ * answers (see verdictsOn). Every analytic is compiled here, once per catalog.
+ */
+export function pairVerdicts(catalog: VerdictCatalog, analytics: readonly AnalyticSource[], explain: boolean): (event: EventInput) => (i: number) => VerdictResult {
+  if (explain) {
+    const compiled = analytics.map((a) => compiledFor(catalog, a));
+    return (event) => (i) => verdictFor(compiled[i]!, event, true);
+  }
+  const set = searchSetFor(catalog, analytics);
+  return (event) => verdictsOn(set, event);
+}
+
 function internalError(e: unknown): VerdictResult {
   return { verdict: "not_testable", reason: `internal error: ${e instanceof Error ? e.message : String(e)}` };
 }
