@@ -80,7 +80,6 @@ class Compiled implements CompiledSearch {
 
   private execute(event: EventInput, trace: boolean): { run?: PipelineRun; verdict: EventVerdict } {
     if (this.early) return { verdict: this.early };
-    if (!isEventShaped(event)) return { verdict: NOT_AN_EVENT };
     const rt = makeRuntime(Date.now() / 1000, event.unknown ?? NO_FIELDS);
     try {
       const run = runPipeline(this.pipeline, [event], rt, trace, true);
@@ -105,6 +104,7 @@ class Compiled implements CompiledSearch {
   }
 
   explain(event: EventInput): Explanation {
+    if (!this.early && !isEventShaped(event)) return { ...NOT_AN_EVENT, stages: [] };
     const { run, verdict } = this.execute(event, true);
     const stages: StageTrace[] = (run?.stages ?? []).map((s) => ({
       command: s.command,

@@ -35,6 +35,8 @@ interface Group {
   readonly datamodel: string;
   /** The last event dataset seen to be this group's (the usual check is then a pointer compare). */
   lastDataset: string;
+  /** Is the current event in this group's dataset? */
+  active: boolean;
   readonly fields: string[];
   /** Screen field → folded literal → positions of the searches it lets through. */
   readonly index: Map<string, Map<string, number[]>>;
@@ -49,7 +51,6 @@ export class SearchSet {
   /** Per position: the tick of the last event that may pass its screen. */
   private readonly passes: Int32Array;
   private tick = 0;
-  private readonly active: boolean[] = [];
   /** Screen verdicts by position, per mask of the screen fields the event does not know. */
   private readonly byMask = new Map<number, EventVerdict[]>();
   private lastUnknown: ReadonlySet<string> | null = null;
@@ -68,10 +69,6 @@ export class SearchSet {
     });
   }
 
-  get size(): number {
-    return this.searches.length;
-  }
-
   private track(screen: Screen): boolean {
     const fresh = new Set(screen.map((l) => l.field).filter((f) => !this.bits.has(f)));
     if (this.bits.size + fresh.size > MAX_FIELDS) return false;
@@ -82,8 +79,7 @@ export class SearchSet {
   private add(pos: number, { datamodel, screen }: Screening): void {
     let g = this.groups.findIndex((x) => x.datamodel === datamodel);
     if (g < 0) {
-      g = this.groups.push({ datamodel, lastDataset: "", fields: [], index: new Map() }) - 1;
-      this.active.push(false);
+      g = this.groups.push({ datamodel, lastDataset: "", active: false, fields: [], index: new Map() }) - 1;
     }
     const group = this.groups[g]!;
     for (const leaf of screen) {
@@ -121,7 +117,7 @@ export class SearchSet {
     const tick = this.tick;
     return (pos) => {
       const g = this.groupOf[pos];
-      if (screened !== null && g !== undefined && g >= 0 && this.active[g] && this.passes[pos] !== tick) return screened[pos]!;
+      if (screened !== null && g !== undefined && g >= 0 && this.groups[g]!.active && this.passes[pos] !== tick) return screened[pos]!;
       const search = this.searches[pos];
       return search ? search.evaluate(event) : OUT_OF_RANGE;
     };
@@ -140,11 +136,9 @@ export class SearchSet {
     if (mask !== 0) for (const [f, bit] of this.bits) if ((mask >>> bit) & 1 && fields[f] !== undefined) return null;
     this.tick = this.tick === 0x7fffffff ? 1 : this.tick + 1;
     if (this.tick === 1) this.passes.fill(0);
-    for (let g = 0; g < this.groups.length; g++) {
-      const group = this.groups[g]!;
-      const active = event.dataset === group.lastDataset || sameDataset(event.dataset, group.datamodel);
-      this.active[g] = active;
-      if (!active) continue;
+    for (const group of this.groups) {
+      group.active = event.dataset === group.lastDataset || sameDataset(event.dataset, group.datamodel);
+      if (!group.active) continue;
       group.lastDataset = event.dataset;
       for (const f of group.fields) {
         const raw = fields[f];
