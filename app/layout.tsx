@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <div id="main" className="flex-1">
           {children}
         </div>
-        <SiteFooter dir={catalog.dir} analytics={catalog.analytics.length} attackVersion={catalog.attackVersion || ATTACK_VERSION} />
+        <SiteFooter dir={catalog.name} analytics={catalog.analytics.length} attackVersion={catalog.attackVersion || ATTACK_VERSION} />
       </body>
     </html>
   );

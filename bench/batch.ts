@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { loadCatalog } from "../lib/content/load";
-import type { EventInput } from "../lib/spl/index";
+import type { EventInput } from "../lib/detection/types";
 import { BUILTIN_CONTENT, cimEvent, compileCatalog, int, lineEvent, ms, summary } from "./common";
 
 /** A small deterministic PRNG (mulberry32) so every run builds the same events. */

@@ -6,8 +6,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadCatalog } from "../lib/content/load";
 import type { Analytic, Catalog } from "../lib/content/types";
-import { eventFromCim, eventFromCommandLine, unknownFields, type ParsedEvent } from "../lib/events/index";
-import { compileSearch, indexMacros, type CompiledSearch, type EventInput } from "../lib/spl/index";
+import { eventFromCim, eventFromCommandLine, toEventInput, type ParsedEvent } from "../lib/events/index";
+import { compileSearch, indexMacros, type CompiledSearch } from "../lib/spl/index";
+import type { EventInput } from "../lib/detection/types";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 /** `$SECURITY_CONTENT`, else ../shared/security_content next to the repository. */
@@ -34,7 +35,7 @@ export function compileCatalog(catalog: Catalog): Compiled[] {
 }
 
 export function toInput(e: ParsedEvent): EventInput {
-  return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
+  return toEventInput(e);
 }
 
 export function lineEvent(commandLine: string): EventInput {
@@ -54,10 +55,10 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[i] ?? NaN;
 }
 
-export function summary(samples: readonly number[]): { median: number; p95: number; min: number; max: number; mean: number } {
+export function summary(samples: readonly number[]): { median: number; p95: number; p99: number; min: number; max: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / (s.length || 1);
-  return { median: quantile(s, 0.5), p95: quantile(s, 0.95), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, mean };
+  return { median: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, mean };
 }
 
 export const ms = (x: number, digits = 3) => `${x.toFixed(digits)} ms`;

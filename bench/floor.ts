@@ -20,8 +20,8 @@ import type { EvalExpr, SearchExpr } from "../lib/spl/ast";
 import { expandMacros } from "../lib/spl/macros";
 import { parsePipeline } from "../lib/spl/parse";
 import { compilePcre } from "../lib/spl/regex";
-import type { MacroDefinition } from "../lib/content/types";
-import type { EventInput } from "../lib/spl/api";
+import type { SplMacro as MacroDefinition } from "../lib/spl/api";
+import type { EventInput } from "../lib/detection/types";
 
 type Fields = Record<string, unknown>;
 type Check = (f: Fields) => boolean;
@@ -108,7 +108,7 @@ function evalCheck(e: EvalExpr, stats: FloorStats): Check {
 }
 
 /** The floor matcher for one search: a list of stage checks, all of which must hold. */
-export function floorMatcher(search: string, macros: MacroDefinition[] | Map<string, MacroDefinition>, stats: FloorStats): (event: EventInput) => boolean {
+export function floorMatcher(search: string, macros: readonly MacroDefinition[] | ReadonlyMap<string, MacroDefinition>, stats: FloorStats): (event: EventInput) => boolean {
   const pipeline = parsePipeline(expandMacros(search, macros).text);
   const stages: Check[] = [];
   for (const c of pipeline.commands) {

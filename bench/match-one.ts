@@ -8,7 +8,8 @@
  * Targets: ≤ 2 ms median per event over all testable analytics; ≤ 1.5× the floor.
  */
 import { performance } from "node:perf_hooks";
-import { indexMacros, searchSet, type EventInput } from "../lib/spl/index";
+import { indexMacros, searchSet } from "../lib/spl/index";
+import type { EventInput } from "../lib/detection/types";
 import { compileCatalog, int, lineEvent, loadFullCatalog, ms, OTHER_EVENTS, SMBEXEC_LINE, summary } from "./common";
 import { floorMatcher, type FloorStats } from "./floor";
 

@@ -1,11 +1,11 @@
 /**
  * Content for the CLI: load a security_content-style folder and pick analytics by id or slug
- * (through lib/verdicts, which the HTTP API shares). Errors are values with one-line messages.
+ * (through lib/engine, which the HTTP API shares). Errors are values with one-line messages.
  */
 import path from "node:path";
 import { loadCatalog } from "../lib/content/load";
 import type { Analytic, Catalog } from "../lib/content/types";
-import { selectAnalytics } from "../lib/verdicts/index";
+import { selectAnalytics } from "../lib/content/find";
 
 /** The built-in content folder (the repository's `content/`). */
 export const BUILTIN_CONTENT = path.resolve(import.meta.dirname, "../content");
@@ -34,10 +34,18 @@ export async function openContent(dir: string): Promise<ContentResult> {
 export type Selection = { ok: true; analytics: Analytic[] } | { ok: false; error: string };
 
 /**
- * `--analytic` values → analytics, as lib/verdicts `selectAnalytics` picks them (catalog order,
+ * `--analytic` values → analytics, as lib/content `selectAnalytics` picks them (catalog order,
  * each once, all when none given); the CLI's message also points at `coverage`.
  */
 export function chooseAnalytics(catalog: Catalog, wanted: readonly string[]): Selection {
   const chosen = selectAnalytics(catalog, wanted);
   return chosen.ok ? chosen : { ok: false, error: `${chosen.error} (\`coverage\` lists them)` };
+}
+
+/** One `--analytic` value → that analytic (the commands that judge one: run, explain, evade, export). */
+export function chooseOne(catalog: Catalog, id: string): { ok: true; analytic: Analytic } | { ok: false; error: string } {
+  const chosen = chooseAnalytics(catalog, [id]);
+  if (!chosen.ok) return chosen;
+  const [analytic] = chosen.analytics;
+  return analytic ? { ok: true, analytic } : { ok: false, error: `unknown analytic "${id}"` };
 }

@@ -1,161 +1,131 @@
 /**
- * Coverage of a catalog: which analytics parse, which are testable live on pasted events, why
- * not, totals by data model and by reason, and the Endpoint.Processes tstats share (target ≥ 95 %):
- * tstats searches whose only data model is Endpoint.Processes, the set spl-census.md counts (519 in
- * ESCU 4.42), testable per event or over a batch. Searches that also join Filesystem, Registry or
- * Network_Traffic data need events of those datasets, which pasted input does not give: they are
- * counted on a line of their own.
+ * Coverage of a catalog: which analytics parse, which are live (testable per event, or over a
+ * batch of pasted events), why the others are not (grouped by reason code), and totals by data
+ * model and by data source. The target: ≥ 90 % of the catalog live.
  */
 import type { Analytic } from "../lib/content/types";
-import type { CompiledSearch } from "../lib/spl/api";
-import type { Style } from "./style";
+import { REASON_CODES, reasonKey } from "../lib/detection/reasons";
+import type { Matcher } from "../lib/engine/index";
 
-/** One analytic with its compiled search (lib/verdicts `compiledFor`). */
+/** One analytic with its matcher (lib/engine `matcherFor`). */
 export interface CompiledAnalytic {
   analytic: Analytic;
-  compiled: CompiledSearch;
+  matcher: Matcher;
 }
 
 export interface CoverageEntry {
   id: string;
   name: string;
-  /** The data model datasets read, comma-separated; null for raw-event searches. */
+  /** The CIM datasets read, comma-separated; null for raw-event searches. */
   datamodel: string | null;
+  data_sources: string[];
   parsed: boolean;
-  /** Testable per event (support level `event`). */
+  /** `event`: testable per event; `batch`: over a batch only; `none`: not testable live. */
+  level: "event" | "batch" | "none";
+  /** Testable per event. */
   testable: boolean;
-  /** Why not testable (a parse error, "batch only: …" or the engine's reason); null when testable. */
+  /** Testable per event or over a batch. */
+  live: boolean;
+  /** Why not testable per event (null when it is). */
   reason: string | null;
+  /** The reason's code (lib/detection/reasons.ts), null when testable per event. */
+  reason_code: string | null;
+  /** What the reason is about (a data model, a command, a lookup…), when it names one. */
+  reason_detail: string | null;
+}
+
+export interface Tally {
+  key: string;
+  total: number;
+  event: number;
+  batch: number;
 }
 
 export interface CoverageReport {
   total: number;
   parsed: number;
-  testable: number;
-  batchOnly: number;
+  event: number;
+  batch: number;
   analytics: CoverageEntry[];
-  byDatamodel: { datamodel: string; total: number; testable: number }[];
-  byReason: { reason: string; count: number }[];
-  /** Searches that open with `| tstats … from datamodel=Endpoint.Processes`. */
-  processesTstats: { total: number; testable: number; notTestable: CoverageEntry[] };
-  /** Those whose only data model is Endpoint.Processes (the target's set): per event, batch only. */
-  processesOnly: { total: number; perEvent: number; batchOnly: number };
+  byDatamodel: Tally[];
+  byDataSource: Tally[];
+  /** Not-live analytics by reason code (and by code:detail). */
+  byCode: { code: string; count: number; details: { detail: string; count: number }[] }[];
 }
 
-const PROCESSES_TSTATS = /^\s*\|?\s*tstats\b[^|]*?\bfrom\s+datamodel\s*=\s*"?Endpoint\.Processes(?=["\s|]|$)/i;
-
-/** True when the expanded search opens with a tstats over Endpoint.Processes. */
-export function isProcessesTstats(expanded: string): boolean {
-  return PROCESSES_TSTATS.test(expanded);
+function entryOf({ analytic, matcher }: CompiledAnalytic): CoverageEntry {
+  const s = matcher.support;
+  const parsed = matcher.parseError === undefined;
+  const level = s.level;
+  return {
+    id: analytic.id,
+    name: analytic.name,
+    datamodel: matcher.datasets.length ? matcher.datasets.join(",") : null,
+    data_sources: analytic.dataSources,
+    parsed,
+    level,
+    testable: level === "event",
+    live: level !== "none",
+    reason: s.level === "event" ? null : s.reason,
+    reason_code: s.level === "event" ? null : s.code,
+    reason_detail: s.level === "event" ? null : s.detail ?? null,
+  };
 }
 
-/**
- * A reason reduced to its leading pattern, for totals: specifics (the search text in backticks,
- * quoted values, data model names) are dropped; the command name in backticks is kept.
- */
-export function reasonGroup(reason: string): string {
-  let r = reason.replace(/\s*\(`[^`]*`\)/g, ""); // raw-event search (`sourcetype=…`)
-  r = r.replace(/`([A-Za-z_]\w*)[^`]*`/g, "`$1`"); // `where count >= 10` → `where`
-  r = r.replace(/"[^"]*"/g, "\"…\"");
-  r = r.replace(/\bdata model [\w.]+/g, "data model X");
-  r = r.replace(/\breads [\w.]+, an aggregate\b/g, "reads an aggregate:"); // batch: `where count >= 10` reads count, an aggregate …
-  const cut = r.search(/[:;,]/);
-  if (cut > 0) r = r.slice(0, cut);
-  return r.trim();
-}
-
-function entryOf({ analytic, compiled }: CompiledAnalytic): CoverageEntry {
-  const dms = compiled.datamodels.length ? compiled.datamodels : analytic.datamodels;
-  const parsed = compiled.parseError === undefined;
-  const s = compiled.support;
-  let reason: string | null = null;
-  if (!parsed) reason = `parse error: ${compiled.parseError?.message ?? "unknown"}`;
-  else if (s.level === "batch") reason = `batch only: ${s.reason}`;
-  else if (s.level === "none") reason = s.reason;
-  return { id: analytic.id, name: analytic.name, datamodel: dms.length ? dms.join(",") : null, parsed, testable: parsed && s.level === "event", reason };
-}
-
-function countBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const k = key(it);
-    const list = m.get(k);
-    if (list) list.push(it);
-    else m.set(k, [it]);
+function tally(entries: readonly CoverageEntry[], keys: (e: CoverageEntry) => string[]): Tally[] {
+  const m = new Map<string, Tally>();
+  for (const e of entries) {
+    for (const key of keys(e)) {
+      const t = m.get(key) ?? { key, total: 0, event: 0, batch: 0 };
+      t.total++;
+      if (e.level === "event") t.event++;
+      if (e.level === "batch") t.batch++;
+      m.set(key, t);
+    }
   }
-  return m;
+  return [...m.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+}
+
+function byCode(entries: readonly CoverageEntry[]): CoverageReport["byCode"] {
+  const codes = new Map<string, Map<string, number>>();
+  for (const e of entries) {
+    if (e.live || !e.reason_code) continue;
+    const details = codes.get(e.reason_code) ?? new Map<string, number>();
+    const d = e.reason_detail ?? "";
+    details.set(d, (details.get(d) ?? 0) + 1);
+    codes.set(e.reason_code, details);
+  }
+  return [...codes]
+    .map(([code, details]) => ({
+      code,
+      count: [...details.values()].reduce((a, b) => a + b, 0),
+      details: [...details].map(([detail, count]) => ({ detail, count })).sort((a, b) => b.count - a.count || a.detail.localeCompare(b.detail)),
+    }))
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 export function coverageOf(list: readonly CompiledAnalytic[]): CoverageReport {
   const analytics = list.map(entryOf);
-  const byDm = countBy(analytics, (a) => a.datamodel ?? "(none: raw events)");
-  const byDatamodel = [...byDm]
-    .map(([datamodel, xs]) => ({ datamodel, total: xs.length, testable: xs.filter((x) => x.testable).length }))
-    .sort((a, b) => b.total - a.total || a.datamodel.localeCompare(b.datamodel));
-  const failing = analytics.filter((a) => a.reason !== null);
-  const byReason = [...countBy(failing, (a) => (a.reason?.startsWith("batch only: ") ? "batch only: " + reasonGroup(a.reason.slice(12)) : reasonGroup(a.reason ?? "")))]
-    .map(([reason, xs]) => ({ reason, count: xs.length }))
-    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  const ptIdx = list.map((c, i) => (isProcessesTstats(c.compiled.expanded) ? i : -1)).filter((i) => i >= 0);
-  const pt = ptIdx.map((i) => analytics[i]).filter((a): a is CoverageEntry => a !== undefined);
-  const single = analytics.filter((a) => a.datamodel === "Endpoint.Processes");
   return {
     total: analytics.length,
     parsed: analytics.filter((a) => a.parsed).length,
-    testable: analytics.filter((a) => a.testable).length,
-    batchOnly: analytics.filter((a) => a.reason?.startsWith("batch only: ")).length,
+    event: analytics.filter((a) => a.level === "event").length,
+    batch: analytics.filter((a) => a.level === "batch").length,
     analytics,
-    byDatamodel,
-    byReason,
-    processesTstats: { total: pt.length, testable: pt.filter((a) => a.testable).length, notTestable: pt.filter((a) => !a.testable) },
-    // The census's "single-node" set: no join/append with another dataset. Batch-only searches run
-    // faithfully over a batch of events.
-    processesOnly: {
-      total: single.length,
-      perEvent: single.filter((a) => a.testable).length,
-      batchOnly: single.filter((a) => a.reason?.startsWith("batch only: ")).length,
-    },
+    byDatamodel: tally(analytics, (a) => [a.datamodel ?? "(none: raw events)"]),
+    byDataSource: tally(analytics, (a) => (a.data_sources.length ? a.data_sources : ["(no data source named)"])),
+    byCode: byCode(analytics),
   };
 }
 
-/** The `--json` shape the issue fixes. */
+/** The `--json` shape: totals and every analytic with its level and reason code. */
 export function coverageJson(r: CoverageReport): object {
-  return { total: r.total, parsed: r.parsed, testable: r.testable, analytics: r.analytics };
+  return { total: r.total, parsed: r.parsed, testable: r.event, batch: r.batch, live: r.event + r.batch, analytics: r.analytics };
 }
 
-const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)} %`);
-const num = (n: number) => n.toLocaleString("en-US");
-
-export function renderCoverage(r: CoverageReport, dir: string, st: Style): string {
-  const L: string[] = [];
-  const pt = r.processesTstats;
-  L.push(st.bold(`Coverage of ${dir}: ${num(r.total)} analytics`));
-  L.push(`  parsed                         ${num(r.parsed)} / ${num(r.total)} (${pct(r.parsed, r.total)})   target 100 %`);
-  L.push(`  testable live (per event)      ${num(r.testable)} / ${num(r.total)} (${pct(r.testable, r.total)}); batch only: ${num(r.batchOnly)}`);
-  const po = r.processesOnly;
-  const live = po.perEvent + po.batchOnly;
-  const sLine = `  Endpoint.Processes tstats      ${num(live)} / ${num(po.total)} testable live (${pct(live, po.total)}): ${num(po.perEvent)} per event + ${num(po.batchOnly)} over a batch   target ≥ 95 %`;
-  L.push(po.total === 0 ? sLine : live / po.total >= 0.95 ? st.green(sLine) : st.red(sLine));
-  L.push(st.dim(`                                 (tstats searches whose only data model is Endpoint.Processes; per event alone ${pct(po.perEvent, po.total)})`));
-  const joined = pt.total - po.total;
-  if (joined > 0) {
-    const joinedNot = pt.notTestable.filter((a) => a.datamodel !== "Endpoint.Processes" && !a.reason?.startsWith("batch only")).length;
-    L.push(`  … that also read other data    ${num(joined - joinedNot)} / ${num(joined)} testable live: they need events of other datasets (Filesystem, Registry, Network_Traffic…)`);
-    L.push(st.dim(`                                 (all ${num(pt.total)} tstats searches over Endpoint.Processes: ${num(pt.testable)} per event, ${pct(pt.testable, pt.total)})`));
-  }
-  const w = Math.max(20, ...r.byDatamodel.map((d) => d.datamodel.length));
-  L.push("", st.bold(`${"By data model".padEnd(w + 2)}  total  testable`));
-  for (const d of r.byDatamodel) L.push(`  ${d.datamodel.padEnd(w)}  ${String(d.total).padStart(5)}  ${String(d.testable).padStart(8)}`);
-  L.push("", st.bold("By reason (not testable live)"));
-  for (const g of r.byReason) L.push(`  ${String(g.count).padStart(5)}  ${g.reason}`);
-  if (pt.notTestable.length) {
-    L.push("", st.bold(`Endpoint.Processes tstats analytics not testable live (${pt.notTestable.length})`));
-    for (const a of pt.notTestable) L.push(`  ${a.name} ${st.dim(`(${a.id})`)}\n      ${st.dim(a.reason ?? "")}`);
-  }
-  L.push("", st.bold("Analytics"));
-  for (const a of r.analytics) {
-    const mark = a.testable ? st.green("✔ live        ") : a.reason?.startsWith("batch only") ? st.yellow("◐ batch only  ") : st.red("✘ not testable");
-    L.push(`  ${mark}  ${a.name} ${st.dim(`(${a.id})`)}${a.testable ? "" : `\n                    ${st.dim(a.reason ?? "")}`}`);
-  }
-  return L.join("\n") + "\n";
+/** The meaning of a code, for the report's legend. */
+export function codeMeaning(code: string): string {
+  return (REASON_CODES as Record<string, string>)[code] ?? "";
 }
+
+export { reasonKey };

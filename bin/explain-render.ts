@@ -3,7 +3,7 @@
  * stage with rows in → out, each predicate with ✔ / ✘ / ∅ (null), its text, the values it read,
  * and matched substrings in [brackets].
  */
-import type { Explanation, PredicateTrace, Row, StageTrace } from "../lib/spl/api";
+import type { Explanation, PredicateTrace, Row, StageTrace } from "../lib/detection/types";
 import type { FieldValue } from "../lib/events/types";
 import type { Style } from "./style";
 

@@ -1,54 +1,57 @@
 /**
- * CLI input → engine events. `match` and `run` read JSON Lines: each line a JSON object of CIM
- * fields (plain or `Processes.`-prefixed, or a Sysmon 1 / Security 4688 event in JSON) or a JSON
- * string holding a raw command line. `explain` reads one event: a JSON object, a JSON string, or a
- * bare command line. Problems come back as values with 1-based line numbers. Each decoded value
- * becomes an event through lib/verdicts `eventFromValue`, as in the HTTP API.
+ * CLI input → engine events, read by lib/events with the content's data sources exactly as
+ * `cli events` and `POST /api/events` read them: Windows event XML (events may span lines), JSON
+ * values (one per line or pretty-printed; CIM fields, Windows events as JSON, cloud JSON, a JSON
+ * string holding event text), CSV with a header, or one event per line (command lines, auditd,
+ * key=value…). Problems come back as values with 1-based lines (and columns), in input order.
  */
-import type { EventInput } from "../lib/spl/api";
-import { eventFromValue } from "../lib/verdicts/index";
+import type { EventInput } from "../lib/detection/types";
+import type { DataSourceSpec, ParsedEvent } from "../lib/events/types";
+import { iterateEvents, toEventInput } from "../lib/events/index";
 
-export type LineItem = { line: number; event: EventInput } | { line: number; error: string };
-
-function jsonError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return `not valid JSON (${msg.replace(/\s+/g, " ").slice(0, 120)})`;
-}
-
-/** JSON Lines → one item per non-blank line, in order. Blank lines are skipped but counted. */
-export function readJsonLines(text: string): LineItem[] {
-  const items: LineItem[] = [];
-  const lines = text.split(/\r\n|\n|\r/);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    if (raw.trim() === "") continue;
-    const line = i + 1;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      items.push({ line, error: jsonError(e) });
-      continue;
-    }
-    const r = eventFromValue(value, line);
-    items.push("event" in r ? { line, event: r.event } : { line, error: r.error });
-  }
-  return items;
-}
+export type LineItem = { line: number; column?: number; event: EventInput } | { line: number; column?: number; error: string };
 
 /**
- * One event for `explain`: the whole text as JSON (object or string, possibly spread over several
- * lines); otherwise a single bare command line.
+ * Every event of the input and every input problem, in input order (a problem first at the same
+ * place), read one at a time as the caller asks (lib/events iterateEvents): no cap on events or
+ * size, and an event the caller has evaluated is let go, so `cli match` streams in the memory of
+ * one event (plus the input text).
  */
-export function readOneEvent(text: string): { event: EventInput } | { error: string } {
-  const trimmed = text.trim();
-  if (trimmed === "") return { error: "no event on standard input: give a JSON object, a JSON string or a command line" };
-  try {
-    return eventFromValue(JSON.parse(trimmed), 1);
-  } catch (e) {
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) return { error: `the event looks like JSON but is ${jsonError(e)}` };
+export function* readEvents(text: string, dataSources?: readonly DataSourceSpec[]): Generator<LineItem> {
+  for (const item of iterateEvents(text, dataSources ? { dataSources } : {})) {
+    if ("problem" in item) {
+      const p = item.problem;
+      yield { line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), error: p.message };
+      continue;
+    }
+    const e = item.event;
+    yield { line: e.line, ...(e.column !== undefined ? { column: e.column } : {}), event: toEventInput(e) };
   }
-  const lines = trimmed.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
-  if (lines.length > 1) return { error: `explain takes one event, got ${lines.length} lines (use \`match\` for several)` };
-  return eventFromValue(trimmed, 1);
+}
+
+/** `readEvents` collected (tests, and commands that need every event at once). */
+export function readAllEvents(text: string, dataSources?: readonly DataSourceSpec[]): LineItem[] {
+  return [...readEvents(text, dataSources)];
+}
+
+/** One event for `explain`: the input must hold exactly one. */
+export function readOneEvent(text: string, dataSources?: readonly DataSourceSpec[]): { event: EventInput } | { error: string } {
+  if (text.trim() === "") return { error: "no event on standard input: give an event (Windows XML, JSON, a command line, …)" };
+  const items = readAllEvents(text, dataSources);
+  const problem = items.find((x) => "error" in x);
+  if (problem && "error" in problem) return { error: `line ${problem.line}${problem.column ? `:${problem.column}` : ""}: ${problem.error}` };
+  const events = items.filter((x): x is Extract<LineItem, { event: EventInput }> => "event" in x);
+  if (events.length !== 1) return { error: `explain takes one event, got ${events.length} (use \`match\` for several)` };
+  return { event: events[0]!.event };
+}
+
+/** Every event as lib/events read it (text, data source, source, sourcetype kept) and the problems, for `export`. */
+export function readParsedEvents(text: string, dataSources?: readonly DataSourceSpec[]): { events: ParsedEvent[]; problems: { line: number; column?: number; message: string }[] } {
+  const events: ParsedEvent[] = [];
+  const problems: { line: number; column?: number; message: string }[] = [];
+  for (const item of iterateEvents(text, dataSources ? { dataSources } : {})) {
+    if ("problem" in item) problems.push(item.problem);
+    else events.push(item.event);
+  }
+  return { events, problems };
 }

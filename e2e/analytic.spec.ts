@@ -16,7 +16,8 @@ test.describe("analytic pages (built-in seeds)", () => {
     const smb = attackRow(page, "T1021.002");
     await expect(smb).toContainText("SMB/Windows Admin Shares");
     await expect(smb).toContainText("Lateral Movement");
-    await expect(smb.getByRole("link", { name: "T1021.002" })).toHaveAttribute("href", "https://attack.mitre.org/techniques/T1021/002");
+    await expect(smb.getByRole("link", { name: "T1021.002 on attack.mitre.org" })).toHaveAttribute("href", "https://attack.mitre.org/techniques/T1021/002");
+    await expect(smb.getByRole("link", { name: "T1021.002", exact: true })).toHaveAttribute("href", "/?technique=T1021.002");
     await expect(attackRow(page, "T1543.003")).toContainText("Persistence, Privilege Escalation");
 
     const spl = page.getByRole("list", { name: /SPL search/ });

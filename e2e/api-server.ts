@@ -52,7 +52,7 @@ export function hostileContent(): string {
     detection({
       id: CATASTROPHIC_ID,
       name: "Catastrophic Regex Probe",
-      description: "A regex that backtracks for a very long time in JavaScript and has a lookahead (cannot go to re2).",
+      description: "A regex that would backtrack for a very long time in JavaScript and has a lookahead (cannot go to re2): it runs under a fixed input-length limit.",
       search:
         '| tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes where Processes.process_name=* by Processes.process | `drop_dm_object_name(Processes)` | where match(process, "(?=a)a*a*a*a*a*a*a*a*a*a*b")',
     }),

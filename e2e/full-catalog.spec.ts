@@ -7,7 +7,7 @@ const HERE = fileURLToPath(new URL(".", import.meta.url));
 
 /** The full security_content catalog, served on :3101 by playwright.config.ts when ../shared exists. */
 const SHARED = resolve(HERE, "../../shared/security_content");
-const BASE = "http://127.0.0.1:3101";
+import { FULL_URL as BASE } from "./servers";
 const hasShared = existsSync(SHARED);
 
 function detectionSlugs(dir: string): string[] {

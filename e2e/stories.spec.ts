@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const hasShared = existsSync(resolve(HERE, "../../shared/security_content"));
-const SHARED_BASE = process.env.E2E_SHARED_URL ?? "http://127.0.0.1:3101";
+import { FULL_URL as SHARED_BASE } from "./servers";
 
 const STORY = "Active Directory Lateral Movement";
 const STORY_SLUG = "active_directory_lateral_movement";

@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 const SEED1 = "/analytics/impacket_lateral_movement_smbexec_commandline_parameters";
 const SEED2 = "/analytics/windows_lateral_tool_transfer_remcom";
 const SEED1_ID = "bb3c1bac-6bdf-4aa0-8dc9-068b8b712a76";
-const FULL = "http://127.0.0.1:3101";
+import { FULL_URL as FULL } from "./servers";
 const SMBEXEC = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0.1\C$\__output 2^>^&1 > C:\Windows\BTOBTOxy.bat & C:\Windows\system32\cmd.exe /Q /c C:\Windows\BTOBTOxy.bat & del C:\Windows\BTOBTOxy.bat`;
 const SMBEXEC_LATER = SMBEXEC.replace("echo cd ", "echo whoami");
 const WMIEXEC = String.raw`cmd.exe /Q /c cd \ 1> \\127.0.0.1\ADMIN$\__1700000000.12 2>&1`;
@@ -102,8 +102,12 @@ test.describe("tester on the seed pages", () => {
 
   test("samples: one click loads an example; n moves to the next sample", async ({ page }) => {
     await page.goto(SEED1);
-    await page.getByRole("button", { name: /smbexec, first command/ }).click();
-    await expect(event(page, 1).locator("[data-verdict]")).toHaveAttribute("data-verdict", "match");
+    // A click that lands before the page has hydrated does nothing: click until the sample is in.
+    await expect(async () => {
+      await page.getByRole("button", { name: /smbexec, first command/ }).click();
+      await expect(page.getByRole("button", { name: /smbexec, first command/ })).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(event(page, 1).locator("[data-verdict]")).toHaveAttribute("data-verdict", "match", { timeout: 30_000 });
     await page.keyboard.press("n");
     await expect(page.getByRole("button", { name: /a later command/ })).toHaveAttribute("aria-pressed", "true");
     await expect(event(page, 1).locator("[data-verdict]")).toHaveAttribute("data-verdict", "no_match");

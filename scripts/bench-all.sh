@@ -16,5 +16,8 @@ echo "Detection Console benchmarks ($(node --version), $(uname -m), $(nproc 2>/d
 run node --import tsx bench/compile.ts
 run "${pin[@]}" node --import tsx bench/match-one.ts
 run node --import tsx bench/batch.ts
+run node --import tsx bench/catalog-batch.ts
 run node --expose-gc --import tsx bench/memory.ts
+run node --import tsx bench/events-throughput.ts
+run node --expose-gc --import tsx bench/event-parsers.ts
 exit $status

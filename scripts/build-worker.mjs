@@ -7,13 +7,16 @@
  * Usage: node scripts/build-worker.mjs [OUTFILE]
  */
 import { build } from "esbuild";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outfile = path.resolve(root, process.argv[2] ?? "node_modules/.cache/detection-console/evaluation-worker.mjs");
 mkdirSync(path.dirname(outfile), { recursive: true });
+// A new file, never a rewrite in place: a node_modules copied with hard links (worktrees) must not
+// see another checkout's worker change under it.
+rmSync(outfile, { force: true });
 const started = Date.now();
 const result = await build({
   entryPoints: [path.join(root, "lib/server/evaluation-worker.ts")],

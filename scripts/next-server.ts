@@ -11,6 +11,8 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 export interface NextServer {
   url: string;
+  /** The process group of the server (`next start` and its children). */
+  pid: number;
   stop(): void;
 }
 
@@ -47,7 +49,7 @@ export async function startNextServer(options: { contentDir?: string; readyPath?
   const until = Date.now() + (options.timeoutMs ?? 90_000);
   while (Date.now() < until && child.exitCode === null) {
     try {
-      if ((await fetch(`${url}${options.readyPath ?? "/api/analytics"}`)).ok) return { url, stop };
+      if ((await fetch(`${url}${options.readyPath ?? "/api/analytics"}`)).ok) return { url, pid: child.pid!, stop };
     } catch {
       /* not up yet */
     }

@@ -10,7 +10,7 @@ export default async function AboutPage() {
   const c = await getCatalog();
   return (
     <AboutContent
-      dir={c.dir}
+      dir={c.name}
       counts={{ analytics: c.analytics.length, macros: c.macros.length, stories: c.stories.length, problems: c.problems.length }}
       attackVersion={c.attackVersion || ATTACK_VERSION}
       attackCredit={ATTACK_CREDIT}

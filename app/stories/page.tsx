@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import { getCatalog } from "@/lib/content/server";
-import { indexCatalog } from "@/lib/content/lookup";
-import { StoriesTable, type StoryRow } from "@/components/stories/StoriesTable";
+import { indexContent } from "@/lib/content/find";
+import { preview, toStoryTuple } from "@/lib/catalog/story-list";
+import { servedStoryTexts, storyTextsPath } from "@/lib/catalog/served";
+import { StoriesTable } from "@/components/stories/StoriesTable";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analytic stories" };
 
-/** `/stories`: every analytic story with its category, number of analytics and date. */
+/** `/stories`: every analytic story with its category, number of analytics, date and the start of its description. */
 export default async function StoriesRoute() {
   const catalog = await getCatalog();
-  const index = indexCatalog(catalog);
-  const rows: StoryRow[] = catalog.stories.map((s) => ({
+  const index = indexContent(catalog);
+  const rows = catalog.stories.map((s) => ({
     slug: s.slug,
     name: s.name,
     category: s.category,
     analytics: index.analyticsInStory(s.name).length,
     ...(s.date ? { date: s.date } : {}),
-    description: s.description,
+    preview: preview(s.description),
   }));
   return (
     <main className="mx-auto max-w-screen-2xl space-y-3 px-4 py-4">
@@ -25,7 +27,7 @@ export default async function StoriesRoute() {
         Stories group analytics around a threat, a campaign or a technique family. An analytic belongs to a story when its{" "}
         <code className="text-xs">analytic_story</code> tag names it.
       </p>
-      <StoriesTable rows={rows} />
+      <StoriesTable stories={rows.map(toStoryTuple)} textsUrl={storyTextsPath(servedStoryTexts(catalog.stories).version)} />
     </main>
   );
 }

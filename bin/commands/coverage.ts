@@ -3,26 +3,27 @@
  */
 import { parseArgs } from "../args";
 import { contentDir, openContent } from "../content";
-import { coverageJson, coverageOf, renderCoverage } from "../coverage-report";
+import { coverageJson, coverageOf } from "../coverage-report";
+import { renderCoverage } from "../coverage-render";
 import type { CliIO } from "../io";
 import { chooseStyle } from "../style";
-import { compiledFor } from "../../lib/verdicts/index";
+import { matcherFor } from "../../lib/engine/index";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
 const HELP = `Usage: cli coverage [--content DIR] [--json] [--color|--no-color]
 
-For every analytic in the content: does its SPL parse, can it be tested live on pasted events
-(one event at a time), and if not, why ("batch only" when it needs several events, e.g. a count
-threshold). Totals by data model and by reason, and the share of Endpoint.Processes tstats
-analytics that are testable live, per event or over a batch (target ≥ 95 %): searches whose only
-data model is Endpoint.Processes; those that also join other datasets are counted apart.
+For every analytic in the content: does its SPL parse, is it live on pasted events (per event,
+or over a batch when it needs several events, e.g. a count threshold), and if not, why, with a
+reason code (see docs/architecture.md). Totals by data model, by data source and by reason code;
+the target is 90 % of the catalog live.
 
 Options:
 ${CONTENT_HELP}
-  --json            print one object: {"total", "parsed", "testable",
-                    "analytics": [{"id", "name", "datamodel", "parsed", "testable", "reason"}]}
+  --json            print one object: {"total", "parsed", "testable", "batch", "live",
+                    "analytics": [{"id", "name", "datamodel", "data_sources", "parsed", "level",
+                    "testable", "live", "reason", "reason_code", "reason_detail"}]}
                     (datamodel: the datasets read, comma-separated, or null for raw-event
-                    searches; reason: null when testable live)
+                    searches; level: event | batch | none; reason*: null when testable per event)
   --color, --no-color   force colours on or off
   -h, --help        this help
 
@@ -39,7 +40,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const content = await openContent(dir);
   if (!content.ok) return fail(io, "coverage", content.error, EXIT.usage);
   const { catalog } = content;
-  const report = coverageOf(catalog.analytics.map((analytic) => ({ analytic, compiled: compiledFor(catalog, analytic) })));
+  const report = coverageOf(catalog.analytics.map((analytic) => ({ analytic, matcher: matcherFor(catalog, analytic) })));
   if (args.flags.json) {
     io.out(JSON.stringify(coverageJson(report)) + "\n");
     return EXIT.ok;

@@ -1,36 +1,38 @@
 /**
  * `match`: every input line (one event) against each chosen analytic, on its own.
- * Output: JSON Lines, line-major then catalog order.
+ * Events are read as `cli events` reads them (lib/events, with the content's data sources).
+ * Output: JSON Lines, event-major then catalog order, written as it goes.
  */
 import { parseArgs } from "../args";
 import { chooseAnalytics, contentDir, openContent } from "../content";
-import { readJsonLines } from "../input";
+import { readEvents } from "../input";
 import { readInput, type CliIO } from "../io";
-import type { EventVerdict } from "../../lib/spl/api";
-import { pairVerdicts } from "../../lib/verdicts/index";
+import type { EventVerdict } from "../../lib/detection/types";
+import { pairVerdicts } from "../../lib/engine/index";
+import { withUserLookups, LOOKUP_HELP } from "../lookups";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
-const HELP = `Usage: cli match [--content DIR] [--analytic ID]... [FILE|-]
+const HELP = `Usage: cli match [--content DIR] [--lookup NAME=FILE]... [--analytic ID]... [FILE|-]
 
 Evaluates each input line, as one event on its own, against analytics' own SPL.
 
-Input (FILE, or standard input for - or no FILE): JSON Lines. Each line is either
-  - a JSON object of CIM Endpoint.Processes fields, plain or Processes.-prefixed
-    ({"process_name":"cmd.exe","process":"cmd.exe /Q /c …"}), or a Sysmon Event ID 1 /
-    Security 4688 event in JSON with the event's own field names (Image, CommandLine, …), or
-  - a JSON string holding a raw command line ("C:\\\\Windows\\\\system32\\\\cmd.exe /Q /c …").
-Blank lines are skipped (line numbers still count them).
+Input (FILE, or standard input for - or no FILE): events as \`cli events\` reads them, with the
+content's data sources: Windows event XML (events may span lines), JSON (one value per line or
+pretty-printed: CIM fields, a Windows event as evtx-dump / Winlogbeat / flat JSON, cloud JSON, a
+JSON string holding a command line), CSV with a header, or one event per line (a command line, an
+auditd or key=value line, …). Blank lines are skipped (line numbers still count them).
 
-Output: JSON Lines, one object per (input line, analytic), in input order, then in the
-content's analytic order:
+Output: JSON Lines, one object per (event, analytic), in input order (N: the line the event starts
+on), then in the content's analytic order, written as it goes (constant memory into a pipe):
   {"line": N, "analytic": "<id>", "name": "<name>", "verdict": "match" | "no_match" | "not_testable",
    "reason": "…" (only for not_testable)}
-A malformed input line gives ONE object instead, and a message on standard error; the other
-lines are still evaluated:
-  {"line": N, "error": "<what is wrong>"}
+An event that cannot be read gives ONE object instead, and a message on standard error; the other
+events are still evaluated:
+  {"line": N, "column"?: C, "error": "<what is wrong>"}
 
 Options:
 ${CONTENT_HELP}
+${LOOKUP_HELP}
   --analytic ID     an analytic id or file name without .yml; repeatable; default: all
   -h, --help        this help
 
@@ -45,7 +47,7 @@ export interface MatchRecord {
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { content: { type: "string" }, analytic: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } }, 1);
+  const args = parseArgs(argv, { content: { type: "string" }, lookup: { type: "string", multiple: true }, analytic: { type: "string", multiple: true }, help: { type: "boolean", short: "h" } }, 1);
   if (!args.ok) return usage(io, "match", args.error);
   if (args.flags.help) {
     io.out(HELP + "\n");
@@ -55,16 +57,18 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!input.ok) return fail(io, "match", input.error, EXIT.usage);
   const content = await openContent(contentDir(args.strings.content?.[0], io.env));
   if (!content.ok) return fail(io, "match", content.error, EXIT.usage);
+  const source = await withUserLookups(content.catalog, args.strings.lookup ?? [], io);
+  if (!source.ok) return fail(io, "match", source.error, EXIT.usage);
   const chosen = chooseAnalytics(content.catalog, args.strings.analytic ?? []);
   if (!chosen.ok) return fail(io, "match", chosen.error, EXIT.usage);
 
   const { catalog } = content;
   const analytics = chosen.analytics;
-  const ask = pairVerdicts(catalog, analytics, false);
-  for (const item of readJsonLines(input.text)) {
+  const ask = pairVerdicts(source.content, analytics, false);
+  for (const item of readEvents(input.text, catalog.dataSources)) {
     if ("error" in item) {
-      io.out(JSON.stringify({ line: item.line, error: item.error }) + "\n");
-      io.err(`cli match: line ${item.line}: ${item.error}\n`);
+      io.out(JSON.stringify({ line: item.line, ...(item.column !== undefined ? { column: item.column } : {}), error: item.error }) + "\n");
+      io.err(`cli match: line ${item.line}${item.column ? `:${item.column}` : ""}: ${item.error}\n`);
       continue;
     }
     const verdictOf = ask(item.event);
@@ -75,8 +79,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       if (v.verdict === "not_testable") record.reason = v.reason;
       io.out(JSON.stringify(record) + "\n");
     }
+    // Write this event's records before the next event: waits while a pipe is full.
+    await io.flush();
   }
   return EXIT.ok;
 }
 
-export const matchCommand: Command = { name: "match", summary: "evaluate each JSON Lines event against analytics (JSON Lines verdicts)", help: HELP, run };
+export const matchCommand: Command = { name: "match", summary: "evaluate each event against analytics (JSON Lines verdicts, streamed)", help: HELP, run };

@@ -1,5 +1,6 @@
+import Link from "next/link";
 import type { Analytic } from "@/lib/content/types";
-import { Badge, SeverityBadge } from "@/components/ui/badges";
+import { AnalyticBadges } from "@/components/ui/badges";
 import { Prose } from "./Prose";
 
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
@@ -14,17 +15,14 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 const none = <span className="text-slate-400">—</span>;
 
 /** Name, status badges, description and the seed page's metadata list (plus file and data sources). */
-export function AnalyticHeader({ analytic, datamodels }: { analytic: Analytic; datamodels: string[] }) {
+export function AnalyticHeader({ analytic, datamodels, dataSources = [] }: { analytic: Analytic; datamodels: string[]; dataSources?: { name: string; slug?: string }[] }) {
   const models = datamodels.length > 0 ? datamodels : analytic.datamodels;
   return (
     <header className="space-y-3">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight break-words">{analytic.name}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-1.5">
-          <Badge tone="info">{analytic.type}</Badge>
-          <Badge tone={analytic.status === "production" ? "ok" : "warn"}>{analytic.status}</Badge>
-          <SeverityBadge severity={analytic.rba.severity} />
-          <span className="text-xs text-slate-600 dark:text-slate-400">risk score {analytic.rba.riskScore}</span>
+          <AnalyticBadges analytic={analytic} />
         </div>
       </div>
       <section aria-labelledby="description">
@@ -42,7 +40,25 @@ export function AnalyticHeader({ analytic, datamodels }: { analytic: Analytic; d
         <Meta label="ID">
           <code className="text-xs">{analytic.id}</code>
         </Meta>
-        <Meta label="Data sources">{analytic.dataSources.length ? analytic.dataSources.join("; ") : none}</Meta>
+        <Meta label="Data sources">
+          {dataSources.length ? (
+            <ul className="flex flex-wrap gap-x-3 gap-y-0.5" aria-label="Data sources">
+              {dataSources.map((d) => (
+                <li key={d.name}>
+                  {d.slug ? (
+                    <Link href={`/data-sources/${encodeURIComponent(d.slug)}`} className="text-indigo-800 underline-offset-2 hover:underline dark:text-indigo-300">
+                      {d.name}
+                    </Link>
+                  ) : (
+                    d.name
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            none
+          )}
+        </Meta>
         <Meta label="Security domain">{analytic.securityDomain ?? none}</Meta>
         <Meta label="Version">{analytic.version ?? none}</Meta>
         <Meta label="File">

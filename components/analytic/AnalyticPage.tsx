@@ -5,7 +5,7 @@ import { Section } from "@/components/ui/Section";
 import { AnalyticHeader } from "./AnalyticHeader";
 import { AttackSection } from "./AttackSection";
 import { LiveTestSection } from "./LiveTestSection";
-import { ReferencesSection, StoriesSection, TestDatasetsSection } from "./ListSections";
+import { DrilldownSection, ReferencesSection, StoriesSection, TestDatasetsSection } from "./ListSections";
 import { PageToc } from "./PageToc";
 import { Prose } from "./Prose";
 import { RbaSection } from "./RbaSection";
@@ -25,9 +25,9 @@ export function AnalyticPage({ analytic, view, tester }: { analytic: Analytic; v
           {analytic.slug}
         </span>
       </nav>
-      <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_13rem]">
+      <div className="dc-side-grid grid gap-8 xl:grid-cols-[minmax(0,1fr)_13rem]">
         <article className="min-w-0 space-y-8">
-          <AnalyticHeader analytic={analytic} datamodels={view.spl.datamodels} />
+          <AnalyticHeader analytic={analytic} datamodels={view.spl.datamodels} dataSources={view.dataSources} />
           <AttackSection analytic={analytic} rows={view.attack} />
           <SplSection search={analytic.search} spl={view.spl} />
           <RequiredFields fields={view.requiredFields} />
@@ -42,10 +42,11 @@ export function AnalyticPage({ analytic, view, tester }: { analytic: Analytic; v
           </Section>
           <StoriesSection stories={view.stories} />
           <RbaSection rba={analytic.rba} />
+          <DrilldownSection drilldowns={analytic.drilldownSearches ?? []} />
           <ReferencesSection references={analytic.references} />
           <TestDatasetsSection tests={analytic.tests} />
         </article>
-        <aside className="hidden xl:block">
+        <aside className="dc-side hidden xl:block">
           <div className="sticky top-4">
             <PageToc />
           </div>

@@ -1,7 +1,9 @@
+import Link from "next/link";
 import type { AttackRow } from "@/lib/catalog/analytic-view";
 import type { Analytic } from "@/lib/content/types";
 import { Badge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
+import { ScrollBox } from "@/components/ui/ScrollBox";
 
 const ext = "text-indigo-800 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300";
 
@@ -39,7 +41,7 @@ export function AttackSection({ analytic, rows }: { analytic: Analytic; rows: At
           {rows.length === 0 ? (
             <Empty>No ATT&amp;CK technique cited.</Empty>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollBox label="ATT&CK techniques">
               <table className="w-full text-sm">
                 <thead className="text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
                   <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -52,8 +54,12 @@ export function AttackSection({ analytic, rows }: { analytic: Analytic; rows: At
                   {rows.map((r) => (
                     <tr key={r.id} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800/60">
                       <td className="whitespace-nowrap py-1 pr-3 font-mono text-xs">
-                        <a className={ext} href={r.url} target="_blank" rel="noreferrer">
+                        {/* The id opens the catalog filtered by it; the arrow opens MITRE's page. */}
+                        <Link className={ext} href={`/?technique=${encodeURIComponent(r.resolvedId ?? r.id)}`} title={`Analytics citing ${r.resolvedId ?? r.id}`} data-technique-link={r.resolvedId ?? r.id}>
                           {r.id}
+                        </Link>{" "}
+                        <a className={ext} href={r.url} target="_blank" rel="noreferrer" aria-label={`${r.id} on attack.mitre.org`}>
+                          ↗
                         </a>
                       </td>
                       <td className="py-1 pr-3">
@@ -70,7 +76,7 @@ export function AttackSection({ analytic, rows }: { analytic: Analytic; rows: At
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </Section>
         <div className="grid gap-4 sm:grid-cols-2">

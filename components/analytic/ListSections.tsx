@@ -1,9 +1,21 @@
 import Link from "next/link";
 import type { StoryLink } from "@/lib/catalog/stories";
-import type { TestDataset } from "@/lib/content/types";
+import type { DrilldownSearch, TestDataset } from "@/lib/content/types";
+import { webUrl } from "@/lib/catalog/web-url";
 import { Empty, Section } from "@/components/ui/Section";
 
 const ext = "text-indigo-800 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300 break-words [overflow-wrap:anywhere]";
+
+/** A URL from the content: a link only when it is http(s) (lib/catalog/web-url), else plain text. */
+function ContentUrl({ url, className }: { url: string; className: string }) {
+  const href = webUrl(url);
+  if (!href) return <span className="break-words font-mono text-xs [overflow-wrap:anywhere]">{url}</span>;
+  return (
+    <a className={className} href={href} target="_blank" rel="noreferrer">
+      {url}
+    </a>
+  );
+}
 
 export function StoriesSection({ stories }: { stories: StoryLink[] }) {
   return (
@@ -34,13 +46,7 @@ export function ReferencesSection({ references }: { references: string[] }) {
         <ul className="list-disc space-y-1 pl-5 text-sm">
           {references.map((r) => (
             <li key={r}>
-              {/^https?:\/\//.test(r) ? (
-                <a className={ext} href={r} target="_blank" rel="noreferrer">
-                  {r}
-                </a>
-              ) : (
-                <span className="break-words">{r}</span>
-              )}
+              <ContentUrl url={r} className={ext} />
             </li>
           ))}
         </ul>
@@ -60,9 +66,7 @@ export function TestDatasetsSection({ tests }: { tests: TestDataset[] }) {
             {tests.map((t, i) => (
               <li key={`${t.data}-${i}`} className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
                 {t.name && <div className="font-medium">{t.name}</div>}
-                <a className={`font-mono text-xs ${ext}`} href={t.data} target="_blank" rel="noreferrer">
-                  {t.data}
-                </a>
+                <ContentUrl url={t.data} className={`font-mono text-xs ${ext}`} />
                 {(t.source || t.sourcetype) && (
                   <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
                     {t.source && <>source: <code>{t.source}</code></>}
@@ -78,6 +82,31 @@ export function TestDatasetsSection({ tests }: { tests: TestDataset[] }) {
             detection fire.
           </p>
         </>
+      )}
+    </Section>
+  );
+}
+
+/** `drilldown_searches`: what an analyst runs next on an alert ($field$ tokens as written). */
+export function DrilldownSection({ drilldowns }: { drilldowns: DrilldownSearch[] }) {
+  return (
+    <Section id="drilldowns" title="Drilldown searches">
+      {drilldowns.length === 0 ? (
+        <Empty>No drilldown search.</Empty>
+      ) : (
+        <ul className="space-y-2 text-sm">
+          {drilldowns.map((d, i) => (
+            <li key={i} data-drilldown={i} className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
+              <div className="font-medium [overflow-wrap:anywhere]">{d.name || `Drilldown ${i + 1}`}</div>
+              <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] dark:bg-slate-900">{d.search}</pre>
+              {(d.earliest || d.latest) && (
+                <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+                  time range: <code>{d.earliest ?? "…"}</code> to <code>{d.latest ?? "…"}</code>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </Section>
   );

@@ -1,4 +1,4 @@
-import type { Support } from "@/lib/spl/api";
+import type { Support } from "@/lib/detection/types";
 import { Badge } from "@/components/ui/badges";
 
 /**

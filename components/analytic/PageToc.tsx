@@ -5,10 +5,12 @@ const ENTRIES: [string, string][] = [
   ["macros", "Macros"],
   ["required-fields", "Required fields"],
   ["live-test", "Live test"],
+  ["evasion", "Evasion lab"],
   ["how-to-implement", "How to implement"],
   ["known-false-positives", "Known false positives"],
   ["stories", "Analytic stories"],
   ["rba", "RBA"],
+  ["drilldowns", "Drilldown searches"],
   ["references", "References"],
   ["test-datasets", "Test datasets"],
 ];

@@ -1,7 +1,8 @@
 import type { Rba } from "@/lib/rba/types";
-import { messageParts } from "@/lib/catalog/rba-message";
+import { messageParts } from "@/lib/rba/message";
 import { Badge, SeverityBadge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
+import { ScrollBox } from "@/components/ui/ScrollBox";
 
 const th = "py-1 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const td = "py-1 pr-3 align-top";
@@ -12,7 +13,7 @@ export function RiskMessage({ message }: { message: string }) {
   return (
     <span>
       {messageParts(message).map((p, i) =>
-        "field" in p ? (
+        p.field !== undefined ? (
           <code key={i} title={`filled from the result field ${p.field}`} className="rounded bg-indigo-100 px-1 text-[0.85em] text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
             ${p.field}$
           </code>
@@ -32,7 +33,7 @@ export function RbaSection({ rba }: { rba: Rba }) {
         <Empty>This analytic carries no risk-based alerting data.</Empty>
       ) : (
         <div className="space-y-4">
-          <div className="overflow-x-auto">
+          <ScrollBox label="Risk score, impact and confidence">
             <table className="w-full text-sm">
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -59,7 +60,7 @@ export function RbaSection({ rba }: { rba: Rba }) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="text-sm text-slate-700 dark:text-slate-300">
             <span aria-hidden="true">ℹ️ </span>
             {rba.schema === "legacy" ? "Risk score = round(impact × confidence / 100): " : "Risk score = the largest risk-object score: "}

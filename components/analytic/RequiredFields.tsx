@@ -1,6 +1,7 @@
 import type { RequiredFieldsComparison } from "@/lib/catalog/fields";
 import { withoutDatasetPrefix } from "@/lib/catalog/fields";
 import { Empty, Section } from "@/components/ui/Section";
+import { formatCount } from "@/lib/detection/numbers";
 
 function FieldList({ fields, others, missingNote }: { fields: string[]; others: Set<string>; missingNote: string }) {
   if (fields.length === 0) return <Empty>None.</Empty>;
@@ -12,7 +13,7 @@ function FieldList({ fields, others, missingNote }: { fields: string[]; others: 
           <li key={f} className="break-all">
             {f}
             {differs && (
-              <span className="ml-1.5 rounded bg-amber-100 px-1 font-sans text-[11px] text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+              <span className="ml-1.5 rounded bg-amber-100 px-1 font-sans text-[0.6875rem] text-amber-900 dark:bg-amber-900 dark:text-amber-100">
                 {missingNote}
               </span>
             )}
@@ -56,13 +57,13 @@ export function RequiredFields({ fields }: { fields: RequiredFieldsComparison })
               The lists differ (compared without the data model prefix):{" "}
               {fields.onlyDeclared.length > 0 && (
                 <>
-                  {fields.onlyDeclared.length} declared but not read by the SPL ({fields.onlyDeclared.join(", ")})
+                  {formatCount(fields.onlyDeclared.length)} declared but not read by the SPL ({fields.onlyDeclared.join(", ")})
                   {fields.onlyRead.length > 0 ? "; " : "."}
                 </>
               )}
               {fields.onlyRead.length > 0 && (
                 <>
-                  {fields.onlyRead.length} read by the SPL but not declared ({fields.onlyRead.join(", ")}).
+                  {formatCount(fields.onlyRead.length)} read by the SPL but not declared ({fields.onlyRead.join(", ")}).
                 </>
               )}{" "}
               The declared list is documentation; the engine&apos;s list is what the search actually uses.

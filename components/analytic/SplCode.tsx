@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import type { MacroUse } from "@/lib/spl/api";
 import type { SplLine } from "@/lib/catalog/spl-display";
 import { macroOriginLabel } from "@/lib/catalog/spl-display";
+import { formatCount } from "@/lib/detection/numbers";
 
 const TOKEN_CLASS: Record<string, string> = {
   pipe: "font-bold text-pink-400",
@@ -39,7 +40,7 @@ export function SplCode({ lines, macros, search }: { lines: SplLine[]; macros: M
     <div className="overflow-hidden rounded-md bg-slate-900 text-slate-100 ring-1 ring-slate-800">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-700 px-3 py-1.5">
         <span className="text-xs text-slate-400">
-          SPL · {lines.length} {lines.length === 1 ? "line" : "lines"} · {macros.length} {macros.length === 1 ? "macro" : "macros"}
+          SPL · {formatCount(lines.length)} {lines.length === 1 ? "line" : "lines"} · {formatCount(macros.length)} {macros.length === 1 ? "macro" : "macros"}
         </span>
         <span className="flex gap-1.5">
           {macros.length > 0 && (
@@ -61,7 +62,7 @@ export function SplCode({ lines, macros, search }: { lines: SplLine[]; macros: M
           </button>
         </span>
       </div>
-      <ol className="overflow-x-auto py-2 font-mono text-[13px] leading-6" aria-label="SPL search, one line per pipe segment">
+      <ol className="overflow-x-auto py-2 font-mono text-[0.8125rem] leading-6" aria-label="SPL search, one line per pipe segment">
         {lines.map((line) => (
           <li key={line.number} className="grid grid-cols-[2.25rem_minmax(0,1fr)] pr-3 hover:bg-slate-800/60">
             <span aria-hidden="true" className="select-none pr-3 text-right text-slate-500">
@@ -103,7 +104,7 @@ export function SplCode({ lines, macros, search }: { lines: SplLine[]; macros: M
                           </span>
                           <span className="sr-only">expands to </span>
                           {use.expansion.trim() === "" ? <em className="text-yellow-400/80">(empty)</em> : use.expansion}
-                          <span className="ml-2 select-none font-sans text-[11px] text-yellow-400/80">{macroOriginLabel(use.origin)}</span>
+                          <span className="ml-2 select-none font-sans text-[0.6875rem] text-yellow-400/80">{macroOriginLabel(use.origin)}</span>
                         </span>
                       )}
                     </span>

@@ -3,6 +3,7 @@ import { isEmptyFilterMacro, macroOriginLabel } from "@/lib/catalog/spl-display"
 import { Badge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
 import { SplCode } from "./SplCode";
+import { OpenInSplunk } from "@/components/exports/OpenInSplunk";
 
 /** The search (highlighted, macros expandable) and the list of macros it uses. */
 export function SplSection({ search, spl }: { search: string; spl: SplView }) {
@@ -18,6 +19,11 @@ export function SplSection({ search, spl }: { search: string; spl: SplView }) {
     <>
       <Section id="search" title="Search">
         {spl.lines.length === 0 ? <Empty>This analytic has no search.</Empty> : <SplCode lines={spl.lines} macros={spl.macros} search={search} />}
+        {spl.lines.length > 0 && (
+          <div className="mt-3">
+            <OpenInSplunk search={search} expanded={spl.expanded} idPrefix="analytic" />
+          </div>
+        )}
         {spl.parseError && (
           <p role="note" className="mt-2 text-sm text-amber-800 dark:text-amber-300">
             The engine could not parse this search: {spl.parseError.message}

@@ -4,15 +4,17 @@ import Link from "next/link";
 import type { CatalogQuery, FacetResult } from "@/lib/catalog/types";
 import { catalogHref, clearFacet, emptyQuery, isFiltered } from "@/lib/catalog/query";
 import { FacetValueOption, FacetValueSearch, FilterChips } from "@/components/catalog/FacetControls";
-import { ATTACK_FACETS } from "@/lib/attack/view";
-
-const SHOWN = 12;
+import { ATTACK_FACETS, MENU_PREVIEW as SHOWN } from "@/lib/catalog/attack-view";
+import { useCatalogData } from "@/components/catalog/catalog-data";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** One facet as a disclosure: checkboxes with counts (the catalog's counting), a value filter for long lists. */
 function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: CatalogQuery; navigate: (q: CatalogQuery) => void }) {
   const [filter, setFilter] = useState("");
   const [all, setAll] = useState(false);
   const ref = useRef<HTMLDetailsElement>(null);
+  const { ensure } = useCatalogData();
+  const size = facet.size ?? facet.values.length;
   // Close on Escape (focus back on the summary) or on a click outside, like a menu.
   useEffect(() => {
     const details = ref.current;
@@ -38,15 +40,15 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
   // Selected values first, then by count (the catalog's order).
   let values = [...facet.values.filter((v) => v.selected), ...facet.values.filter((v) => !v.selected)];
   if (needle) values = values.filter((v) => v.label.toLowerCase().includes(needle));
-  const long = !needle && !all && values.length > SHOWN;
+  const long = !needle && !all && size > SHOWN;
   if (long) values = values.filter((v, i) => i < SHOWN || v.selected);
   return (
-    <details ref={ref} className="group relative">
+    <details ref={ref} className="group relative" onToggle={(e) => e.currentTarget.open && ensure()}>
       <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
         {facet.label}
         {selected.length > 0 && (
           <span className="rounded-full bg-indigo-600 px-1.5 text-xs text-white tabular-nums">
-            {selected.length}
+            {formatCount(selected.length)}
             <span className="sr-only"> selected</span>
           </span>
         )}
@@ -54,10 +56,10 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
           ▾
         </span>
       </summary>
-      <div className="absolute left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className="absolute left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] max-sm:fixed max-sm:inset-x-4 max-sm:w-auto max-sm:max-w-none rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         <fieldset>
           <legend className="sr-only">{facet.label}</legend>
-          {facet.values.length > SHOWN && (
+          {size > SHOWN && (
             <FacetValueSearch facet={facet} value={filter} onChange={setFilter} inPopover />
           )}
           {values.length === 0 && <p className="p-1 text-xs italic text-slate-500">No values</p>}
@@ -71,7 +73,7 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
           <div className="mt-1 flex gap-3 text-xs">
             {long && (
               <button type="button" className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300" onClick={() => setAll(true)}>
-                Show all {facet.values.length}
+                Show all {formatCount(size)}
               </button>
             )}
             {selected.length > 0 && (

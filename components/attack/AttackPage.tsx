@@ -1,10 +1,13 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import Link from "next/link";
-import type { CoverageResult } from "@/lib/attack/coverage";
+import { computeCoverage } from "@/lib/attack/coverage";
 import { findGaps } from "@/lib/attack/gaps";
 import type { ImportedLayer } from "@/lib/attack/layer-import";
-import type { CatalogQuery, FacetResult } from "@/lib/catalog/types";
+import { filterSearch, sourcesFromMatrix, type MatrixSource } from "@/lib/catalog/attack-view";
+import { queryCatalog } from "@/lib/catalog/facets";
+import type { FacetResult } from "@/lib/catalog/types";
+import { useCatalogData, useTextMatches } from "@/components/catalog/catalog-data";
 import { AttackFilters } from "./AttackFilters";
 import { LayerImport } from "./LayerImport";
 import { Legend } from "./Legend";
@@ -12,21 +15,42 @@ import { Matrix } from "./Matrix";
 import { SelectionPanel } from "./SelectionPanel";
 import type { LayerMark } from "./TechniqueCell";
 import { useAttackUrl } from "./use-attack-url";
+import { formatCount } from "@/lib/detection/numbers";
 
 const ID_HASH = /^#(T\d{4}(?:\.\d{3})?)$/;
 
-export interface AttackPageProps {
-  coverage: CoverageResult;
+/** What the server renders the matrix from (the browser recomputes it from the catalog index once it is here). */
+export interface AttackInitial {
+  /** The analytics of the view, as much as the matrix counts need (lib/attack/view.ts). */
+  sources: MatrixSource[];
+  /** The filter menus' facets (previews: the full lists come with the index). */
   facets: FacetResult[];
-  query: CatalogQuery;
+  /** Size of the whole catalog. */
   total: number;
-  layerHref: string;
-  attackVersion: string;
+}
+
+/**
+ * What the matrix shows for the URL's filters: from the catalog index once it is here (and, for a
+ * search text, once the server said which entries match), else from the server's sources, which
+ * count exactly but do not name the analytics (the selection panel waits for the index).
+ */
+function useAttackView(initial: AttackInitial, query: ReturnType<typeof useAttackUrl>["urlQuery"]) {
+  const data = useCatalogData();
+  const matches = useTextMatches(data, query.q);
+  const { index } = data;
+  const local = useMemo(
+    () => (index && matches !== undefined ? queryCatalog(index, query, matches ? (i) => matches.has(i) : undefined) : undefined),
+    [index, matches, query],
+  );
+  const coverage = useMemo(() => computeCoverage(local ? local.rows : sourcesFromMatrix(initial.sources)), [local, initial.sources]);
+  return { coverage, facets: local?.facets ?? initial.facets, total: local?.total ?? initial.total, named: !!local };
 }
 
 /** The /attack page body: filters, matrix with selection, layer download and import. */
-export function AttackPage({ coverage, facets, query: serverQuery, total, layerHref, attackVersion }: AttackPageProps) {
-  const { query, navigate, pending } = useAttackUrl(serverQuery);
+export function AttackPage({ initial, attackVersion }: { initial: AttackInitial; attackVersion: string }) {
+  const { query, urlQuery, navigate, pending } = useAttackUrl();
+  const { coverage, facets, total, named } = useAttackView(initial, urlQuery);
+  const layerHref = `/api/attack/layer${filterSearch(urlQuery)}`;
   const [selected, setSelected] = useState<string>();
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
   const [coveredOnly, setCoveredOnly] = useState(false);
@@ -111,8 +135,8 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">ATT&amp;CK coverage</h1>
         <p id="attack-stats" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          <strong className="text-slate-900 tabular-nums dark:text-slate-100">{stats.analytics.toLocaleString("en-US")}</strong>
-          {stats.analytics === total ? " analytics" : ` of ${total.toLocaleString("en-US")} analytics`} ·{" "}
+          <strong className="text-slate-900 tabular-nums dark:text-slate-100">{formatCount(stats.analytics)}</strong>
+          {stats.analytics === total ? " analytics" : ` of ${formatCount(total)} analytics`} ·{" "}
           <strong className="text-slate-900 tabular-nums dark:text-slate-100">{stats.parentsCovered}</strong> of {stats.techniquesInMatrix} techniques covered ·{" "}
           {stats.techniquesCovered} techniques and sub-techniques with an analytic of their own
         </p>
@@ -152,7 +176,7 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <Matrix coverage={coverage} selected={selected} marks={marks} expanded={expanded} coveredOnly={coveredOnly} onSelect={(id) => select(id)} onToggle={toggle} />
         <aside aria-label="Selected technique" className="rounded-md border border-slate-200 p-3 lg:sticky lg:top-2 lg:max-h-[75vh] lg:self-start lg:overflow-y-auto dark:border-slate-800">
-          <SelectionPanel coverage={coverage} id={selected} layerStatus={layerStatus} onClose={() => select(undefined)} />
+          <SelectionPanel coverage={coverage} named={named} id={selected} layerStatus={layerStatus} onClose={() => select(undefined)} />
         </aside>
       </div>
 
@@ -166,7 +190,7 @@ export function AttackPage({ coverage, facets, query: serverQuery, total, layerH
       {coverage.unmapped.length > 0 && (
         <section aria-labelledby="unmapped-heading" className="text-sm">
           <h2 id="unmapped-heading" className="mb-1 text-base font-semibold">
-            Cited ids outside the matrix ({coverage.unmapped.length})
+            Cited ids outside the matrix ({formatCount(coverage.unmapped.length)})
           </h2>
           <ul className="list-disc pl-5">
             {coverage.unmapped.map((u) => (

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { tacticNames } from "@/lib/attack";
 import type { GapReport, LayerTechniqueStatus } from "@/lib/attack/gaps";
 import { parseLayerText, type ImportedLayer } from "@/lib/attack/layer-import";
+import { formatCount } from "@/lib/detection/numbers";
 
 function StatusList({ items, onSelect }: { items: LayerTechniqueStatus[]; onSelect: (id: string) => void }) {
   return (
@@ -15,7 +16,7 @@ function StatusList({ items, onSelect }: { items: LayerTechniqueStatus[]; onSele
           <span className="text-xs text-slate-600 dark:text-slate-400">
             {" "}
             · {tacticNames(s.tactics).join(", ")}
-            {s.total > 0 && ` · ${s.total} ${s.total === 1 ? "analytic" : "analytics"}`}
+            {s.total > 0 && ` · ${formatCount(s.total)} ${s.total === 1 ? "analytic" : "analytics"}`}
           </span>
           {s.note && <p className="text-xs text-slate-600 dark:text-slate-400">{s.note}</p>}
         </li>
@@ -118,10 +119,10 @@ export function LayerImport({
         <div className="space-y-2" aria-live="polite">
           <p className="text-sm" data-testid="gap-summary">
             <strong>{layer.name}</strong>
-            {layer.format && <span className="text-slate-600 dark:text-slate-400"> (layer format {layer.format})</span>}: {report.total}{" "}
-            {report.total === 1 ? "technique" : "techniques"}, <strong className="text-emerald-800 dark:text-emerald-300">{report.covered.length} covered</strong>,{" "}
+            {layer.format && <span className="text-slate-600 dark:text-slate-400"> (layer format {layer.format})</span>}: {formatCount(report.total)}{" "}
+            {report.total === 1 ? "technique" : "techniques"}, <strong className="text-emerald-800 dark:text-emerald-300">{formatCount(report.covered.length)} covered</strong>,{" "}
             <strong className="text-red-800 dark:text-red-300">
-              {report.gaps.length} {report.gaps.length === 1 ? "gap" : "gaps"}
+              {formatCount(report.gaps.length)} {report.gaps.length === 1 ? "gap" : "gaps"}
             </strong>
             .
           </p>
@@ -134,13 +135,13 @@ export function LayerImport({
           )}
           <section aria-labelledby={`${ids}-gaps`}>
             <h3 id={`${ids}-gaps`} className="text-sm font-semibold">
-              Gaps: techniques of the layer with no analytic ({report.gaps.length})
+              Gaps: techniques of the layer with no analytic ({formatCount(report.gaps.length)})
             </h3>
             {report.gaps.length === 0 ? <p className="text-sm italic text-slate-500">None: every technique of the layer has an analytic.</p> : <StatusList items={report.gaps} onSelect={onSelect} />}
           </section>
           {report.covered.length > 0 && (
             <details>
-              <summary className="cursor-pointer text-sm font-semibold">Covered ({report.covered.length})</summary>
+              <summary className="cursor-pointer text-sm font-semibold">Covered ({formatCount(report.covered.length)})</summary>
               <StatusList items={report.covered} onSelect={onSelect} />
             </details>
           )}

@@ -2,6 +2,7 @@
 import type { KeyboardEvent } from "react";
 import type { CoverageResult, TechniqueCoverage } from "@/lib/attack/coverage";
 import { TechniqueCell, type LayerMark } from "./TechniqueCell";
+import { formatCount } from "@/lib/detection/numbers";
 
 export interface MatrixProps {
   coverage: CoverageResult;
@@ -68,7 +69,7 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
               >
                 <span className="block leading-tight">{column.tactic.name}</span>
                 <span className="block font-normal text-slate-600 tabular-nums dark:text-slate-400">
-                  {covered} of {column.techniqueIds.length} covered
+                  {formatCount(covered)} of {formatCount(column.techniqueIds.length)} covered
                 </span>
               </h2>
               <ul className="space-y-1">
@@ -86,14 +87,14 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
                           aria-expanded={open}
                           aria-controls={subsId}
                           onClick={() => onToggle(t.id)}
-                          className="mt-0.5 flex w-full items-center gap-1 rounded px-1 text-left text-[11px] text-slate-600 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-slate-400 dark:hover:bg-slate-800"
+                          className="dc-subs"
                         >
-                          <span aria-hidden="true" className={`inline-block transition-transform ${open ? "rotate-90" : ""}`}>
+                          <span aria-hidden="true" className={open ? "inline-block rotate-90" : "inline-block"}>
                             ▸
                           </span>
-                          {t.subtechniques.length} sub-technique{t.subtechniques.length === 1 ? "" : "s"}
+                          {formatCount(t.subtechniques.length)} sub-technique{t.subtechniques.length === 1 ? "" : "s"}
                           <span className="sr-only"> of {t.id}</span>
-                          {subGaps > 0 && <span className="font-semibold text-red-700 dark:text-red-400">· {subGaps} gap{subGaps === 1 ? "" : "s"}</span>}
+                          {subGaps > 0 && <span className="font-semibold text-red-700 dark:text-red-400">· {formatCount(subGaps)} gap{subGaps === 1 ? "" : "s"}</span>}
                         </button>
                       )}
                       {open && (
@@ -104,7 +105,7 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
                             </li>
                           ))}
                           {subs.length < t.subtechniques.length && (
-                            <li className="px-1 text-[11px] italic text-slate-500">{t.subtechniques.length - subs.length} without analytics hidden</li>
+                            <li className="px-1 text-[11px] italic text-slate-500">{formatCount(t.subtechniques.length - subs.length)} without analytics hidden</li>
                           )}
                         </ul>
                       )}

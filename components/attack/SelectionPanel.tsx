@@ -1,8 +1,12 @@
 "use client";
+import { useEffect } from "react";
 import Link from "next/link";
+import { useCatalogData } from "@/components/catalog/catalog-data";
 import type { CoverageResult } from "@/lib/attack/coverage";
 import type { LayerTechniqueStatus } from "@/lib/attack/gaps";
 import { tacticNames, techniqueUrl } from "@/lib/attack";
+import { formatCount } from "@/lib/detection/numbers";
+import { testScopeHref } from "@/lib/catalog/test-scope-href";
 
 function AnalyticList({ slugs, names }: { slugs: string[]; names: Record<string, string> }) {
   return (
@@ -18,9 +22,29 @@ function AnalyticList({ slugs, names }: { slugs: string[]; names: Record<string,
   );
 }
 
-/** What the selected cell covers: its analytics (and, for a parent, those of its sub-techniques). */
-export function SelectionPanel({ coverage, id, layerStatus, onClose }: { coverage: CoverageResult; id?: string; layerStatus?: LayerTechniqueStatus; onClose: () => void }) {
+/**
+ * What the selected cell covers: its analytics (and, for a parent, those of its sub-techniques).
+ * Until the catalog index is here the coverage counts but does not name the analytics (`named`
+ * false): the lists say they are loading, and the index is asked for at once.
+ */
+export function SelectionPanel({
+  coverage,
+  named,
+  id,
+  layerStatus,
+  onClose,
+}: {
+  coverage: CoverageResult;
+  named: boolean;
+  id?: string;
+  layerStatus?: LayerTechniqueStatus;
+  onClose: () => void;
+}) {
+  const { ensure } = useCatalogData();
   const t = id ? coverage.techniques[id] : undefined;
+  useEffect(() => {
+    if (t && !named) ensure();
+  }, [t, named, ensure]);
   if (!t) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -54,8 +78,16 @@ export function SelectionPanel({ coverage, id, layerStatus, onClose }: { coverag
         {t.deprecated && " · deprecated in ATT&CK"}
       </p>
       <p className="text-sm" data-testid="selection-count">
-        <strong className="tabular-nums">{t.total}</strong> {t.total === 1 ? "analytic" : "analytics"}
-        {subs.length > 0 && ` (${t.analytics.length} on ${t.id} itself)`}
+        <strong className="tabular-nums">{formatCount(t.total)}</strong> {t.total === 1 ? "analytic" : "analytics"}
+        {subs.length > 0 && ` (${formatCount(t.analytics.length)} on ${t.id} itself)`}
+        {t.total > 0 && (
+          <>
+            {" · "}
+            <Link href={testScopeHref("technique", t.id)} className="text-indigo-800 hover:underline dark:text-indigo-300">
+              Test a paste against these analytics
+            </Link>
+          </>
+        )}
       </p>
       {layerStatus && (
         <p
@@ -70,13 +102,18 @@ export function SelectionPanel({ coverage, id, layerStatus, onClose }: { coverag
           {n}
         </p>
       ))}
-      {t.analytics.length > 0 && (
+      {!named && t.total > 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
+          Loading the list of analytics…
+        </p>
+      )}
+      {named && t.analytics.length > 0 && (
         <section aria-label={`Analytics on ${t.id}`}>
           {subs.length > 0 && <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">On {t.id}</h3>}
           <AnalyticList slugs={t.analytics} names={coverage.analytics} />
         </section>
       )}
-      {subs.map((s) => (
+      {named && subs.map((s) => (
         <section key={s!.id} aria-label={`Analytics on ${s!.id}`}>
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             On <span className="font-mono normal-case">{s!.id}</span> <span className="normal-case">{s!.name}</span>

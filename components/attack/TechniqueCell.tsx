@@ -1,16 +1,21 @@
 "use client";
 import type { TechniqueCoverage } from "@/lib/attack/coverage";
 import { SHADE_BUCKETS } from "@/lib/attack/shades";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** How an imported layer marks a technique: in the layer with no analytic (gap), or in it and covered. */
 export type LayerMark = "gap" | "covered";
 
-export function cellLabel(t: TechniqueCoverage, mark?: LayerMark): string {
+/**
+ * What a screen reader hears after the visible count: the noun, the count on the technique itself
+ * when sub-techniques add to it, and the imported layer's mark. The cell's name is its own text
+ * ("SMB/Windows Admin Shares T1021.002 with 1 analytic"), so it always contains what is shown (axe label-content-name-mismatch).
+ */
+export function cellSuffix(t: TechniqueCoverage, mark?: LayerMark): string {
   const own = t.analytics.length;
   const n = t.total;
-  let s = `${t.id} ${t.name}: ${n} ${n === 1 ? "analytic" : "analytics"}`;
-  if (t.subtechniques.length > 0 && n !== own) s += ` (${own} on the technique itself)`;
-  if (t.deprecated) s += ", deprecated";
+  let s = ` ${n === 1 ? "analytic" : "analytics"}`;
+  if (t.subtechniques.length > 0 && n !== own) s += ` (${formatCount(own)} on the technique itself)`;
   if (mark === "gap") s += ", gap: in the imported layer with no analytic";
   if (mark === "covered") s += ", in the imported layer";
   return s;
@@ -64,25 +69,23 @@ export function TechniqueCell({
       data-cell={t.id}
       data-col={col}
       aria-pressed={selected}
-      aria-label={cellLabel(t, mark)}
-      title={cellLabel(t, mark)}
       onClick={() => onSelect(t.id)}
-      className={`flex w-full items-start gap-1 rounded border px-1.5 py-1 text-left text-xs leading-tight ${shade.className} ${ring} ${
-        selected ? "ring-2 ring-amber-500 ring-offset-1 dark:ring-amber-400 dark:ring-offset-slate-950" : ""
-      } focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-amber-500 focus-visible:outline-solid hover:brightness-95`}
+      className={["dc-cell", shade.className, ring, selected && "ring-2 ring-amber-500 ring-offset-1 dark:ring-amber-400 dark:ring-offset-slate-950"].filter(Boolean).join(" ")}
     >
-      <span className="min-w-0 flex-1">
-        <span className={`block break-words ${sub ? "" : "font-medium"}`}>
+      <span className="dc-cell-body">
+        <span className={sub ? "dc-cell-name" : "dc-cell-name font-medium"}>
           {t.name}
           {t.deprecated && <span className="italic"> (deprecated)</span>}
-        </span>
-        <span className="flex flex-wrap items-center gap-1 font-mono text-[10px] opacity-80">
+        </span>{" "}
+        <span className="dc-cell-id">
           {t.id}
+          <span className="sr-only"> with</span>
           <Mark mark={mark} />
         </span>
-      </span>
-      <span aria-hidden="true" className="shrink-0 rounded bg-white/70 px-1 font-semibold tabular-nums text-slate-900 dark:bg-slate-950/60 dark:text-slate-50">
-        {t.total}
+      </span>{" "}
+      <span className="dc-cell-n">
+        {formatCount(t.total)}
+        <span className="sr-only">{cellSuffix(t, mark)}</span>
       </span>
     </button>
   );

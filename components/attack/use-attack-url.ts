@@ -1,26 +1,18 @@
 "use client";
 /**
- * The /attack filters live in the URL with the catalog's params; changing them asks the server
- * again. While it answers, the controls show the state asked for (a ticked box stays ticked).
+ * The /attack filters live in the URL with the catalog's params (no sort, no page; the selected
+ * technique's hash is kept): see use-query-navigation.ts.
  */
-import { useRouter } from "next/navigation";
-import { useCallback, useOptimistic, useTransition } from "react";
+import { useMemo } from "react";
 import { catalogHref } from "@/lib/catalog/query";
 import type { CatalogQuery } from "@/lib/catalog/types";
+import { useQueryNavigation } from "@/components/catalog/use-query-navigation";
 
-export function useAttackUrl(serverQuery: CatalogQuery) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [query, setOptimistic] = useOptimistic(serverQuery);
-  const navigate = useCallback(
-    (next: CatalogQuery) => {
-      const href = catalogHref({ ...next, sort: undefined, page: 1 }, "/attack") + window.location.hash;
-      startTransition(() => {
-        setOptimistic(next);
-        router.push(href, { scroll: false });
-      });
-    },
-    [router, setOptimistic],
-  );
-  return { query, navigate, pending };
+const href = (next: CatalogQuery) => catalogHref({ ...next, sort: undefined, page: 1 }, "/attack") + window.location.hash;
+
+const filtersOnly = (q: CatalogQuery): CatalogQuery => ({ ...q, sort: undefined, page: 1 });
+
+export function useAttackUrl() {
+  const { query, urlQuery, navigate, pending } = useQueryNavigation(href);
+  return { query: useMemo(() => filtersOnly(query), [query]), urlQuery: useMemo(() => filtersOnly(urlQuery), [urlQuery]), navigate, pending };
 }

@@ -1,14 +1,13 @@
 "use client";
 import { useMemo } from "react";
-import { useTable, type PaginationState, type SortingState, type Updater } from "@tanstack/react-table";
-import type { CatalogRow, SortColumn } from "@/lib/catalog/types";
+import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import type { SortColumn } from "@/lib/catalog/types";
+import { PAGE_SIZE, type CatalogPageView } from "@/lib/catalog/page";
 import { SORT_COLUMNS, withPage, withSort } from "@/lib/catalog/query";
 import { COLUMN_CLASS, columns, features } from "./columns";
 import { DataTableView } from "@/components/table/DataTableView";
 import { Pager } from "./Pager";
 import { useCatalogUrl } from "./use-catalog-url";
-
-export const PAGE_SIZE = 100;
 
 const SORT_OPTIONS: [string, string][] = [
   ["name:asc", "Name (A–Z)"],
@@ -28,36 +27,32 @@ function apply<T>(updater: Updater<T>, old: T): T {
 }
 
 /**
- * The catalog table: rows arrive filtered by the server; sorting and paging happen here, with
- * their state read from and written to the URL.
+ * The catalog table: one page of rows, already filtered, sorted and cut (lib/catalog/page.ts, on
+ * the server or from the index here); headers and the pager change the sort and page in the URL.
  */
-export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
-  const { query, setLocal } = useCatalogUrl();
+export function CatalogTable({ view }: { view: CatalogPageView }) {
+  const { query, navigate } = useCatalogUrl();
+  const setLocal = navigate;
   const sorting: SortingState = useMemo(() => (query.sort ? [{ id: query.sort.column, desc: query.sort.desc }] : []), [query.sort]);
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const pageIndex = Math.min(query.page, pageCount) - 1;
-  const pagination: PaginationState = useMemo(() => ({ pageIndex, pageSize: PAGE_SIZE }), [pageIndex]);
+  const { rows, page, pageCount, matched } = view;
 
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (r) => r.slug,
-    state: { sorting, pagination },
+    state: { sorting },
     onSortingChange: (updater) => {
       const next = apply(updater, sorting)[0];
       const column = next && SORT_COLUMNS.includes(next.id as SortColumn) ? (next.id as SortColumn) : undefined;
       setLocal(withSort(query, column ? { column, desc: next!.desc } : undefined));
     },
-    onPaginationChange: (updater) => {
-      setLocal(withPage(query, apply(updater, pagination).pageIndex + 1));
-    },
+    manualSorting: true,
     enableMultiSort: false,
-    autoResetPageIndex: false,
   });
 
-  const first = rows.length === 0 ? 0 : pageIndex * PAGE_SIZE + 1;
-  const last = Math.min(rows.length, (pageIndex + 1) * PAGE_SIZE);
+  const first = matched === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
+  const last = Math.min(matched, page * PAGE_SIZE);
 
   const sortValue = query.sort ? `${query.sort.column}:${query.sort.desc ? "desc" : "asc"}` : "";
   return (
@@ -74,7 +69,7 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
           }}
           className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
         >
-          <option value="">Catalog order</option>
+          <option value="">Default (production first, A–Z)</option>
           {SORT_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -84,7 +79,7 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
       </label>
       <DataTableView
         table={table}
-        caption={`Analytics, ${table.state.sorting.length ? "sorted" : "in catalog order"}. Column headers sort.`}
+        caption={`Analytics, ${table.state.sorting.length ? "sorted" : "production first, deprecated last, then by name"}. Column headers sort.`}
         describedBy="catalog-count"
         columnClass={COLUMN_CLASS}
         emptyMessage="No analytic matches these filters."
@@ -92,10 +87,10 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
       <Pager
         first={first}
         last={last}
-        total={rows.length}
-        page={pageIndex + 1}
+        total={matched}
+        page={page}
         pageCount={pageCount}
-        onPage={(p) => table.setPageIndex(p - 1)}
+        onPage={(p) => setLocal(withPage(query, p))}
       />
     </div>
   );

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import type { CatalogQuery, FacetResult, FacetValue } from "@/lib/catalog/types";
 import { FACET_KEYS, toggleFacetValue, withSearchText } from "@/lib/catalog/query";
+import { formatCount } from "@/lib/detection/numbers";
 
 /**
  * The pieces the catalog's facet sidebar and the ATT&CK page's facet menus share: the value
@@ -28,7 +29,7 @@ export function FacetValueSearch({
         type="search"
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        placeholder={`Filter ${facet.values.length} values`}
+        placeholder={`Filter ${facet.size ?? facet.values.length} values`}
         className={`w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 ${inPopover ? "dark:bg-slate-950" : "dark:bg-slate-900"}`}
       />
     </label>
@@ -48,7 +49,7 @@ export function FacetValueOption({
   navigate: (q: CatalogQuery) => void;
 }) {
   return (
-    <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+    <label className="dc-facet-option">
       <input
         type="checkbox"
         checked={query.filters[facet.key].includes(v.value)}
@@ -56,7 +57,7 @@ export function FacetValueOption({
         className="mt-0.5 shrink-0 accent-indigo-600"
       />
       <span className={`min-w-0 flex-1 break-words ${v.count === 0 && !v.selected ? "text-slate-400" : ""}`}>{v.label}</span>
-      <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{v.count.toLocaleString("en-US")}</span>
+      <span className="dc-facet-count">{formatCount(v.count)}</span>
     </label>
   );
 }

@@ -3,17 +3,26 @@ import { useState } from "react";
 import type { FacetResult } from "@/lib/catalog/types";
 import { clearFacet } from "@/lib/catalog/query";
 import { FacetValueOption, FacetValueSearch } from "./FacetControls";
+import { useCatalogData } from "./catalog-data";
 import { useCatalogUrl } from "./use-catalog-url";
+import { formatCount } from "@/lib/detection/numbers";
 
 const SHOWN = 8;
 
-/** One facet: checkboxes with counts; long lists show the top values and can be expanded and filtered. */
+/**
+ * One facet: checkboxes with counts; long lists show the top values and can be expanded and
+ * filtered. The server sends only the top values (with the facet's size); expanding one needs the
+ * catalog index, which is usually here by then (else it is fetched and the list fills in).
+ */
 function Facet({ facet }: { facet: FacetResult }) {
   const { query, navigate } = useCatalogUrl();
+  const { ensure } = useCatalogData();
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState("");
+  const size = facet.size ?? facet.values.length;
+  const partial = facet.values.length < size;
   // Tactics are few and ordered like the matrix: always all of them.
-  const long = facet.key !== "tactic" && facet.values.length > SHOWN;
+  const long = facet.key !== "tactic" && size > SHOWN;
   const needle = filter.trim().toLowerCase();
   let values = facet.values;
   if (needle) values = values.filter((v) => v.label.toLowerCase().includes(needle));
@@ -26,7 +35,7 @@ function Facet({ facet }: { facet: FacetResult }) {
       <legend id={headingId} className="float-left mb-1 flex w-full items-baseline justify-between text-sm font-semibold">
         <span>{facet.label}</span>
         <span id={`${headingId}-n`} className="sr-only">
-          {facet.values.length} values
+          {formatCount(size)} values
         </span>
         {selectedCount > 0 && (
           <button
@@ -39,14 +48,14 @@ function Facet({ facet }: { facet: FacetResult }) {
         )}
       </legend>
       <div className="clear-both" />
-      {facet.values.length === 0 ? (
+      {size === 0 ? (
         <p className="text-xs italic text-slate-500">No values</p>
       ) : (
         <>
-          {facet.values.length > 20 && (expanded || needle) && (
+          {size > 20 && (expanded || needle) && (
             <FacetValueSearch facet={facet} value={filter} onChange={setFilter} />
           )}
-          <ul className={`space-y-0.5 ${expanded || needle ? "max-h-72 overflow-y-auto pr-1" : ""}`}>
+          <ul className={`space-y-0.5 ${expanded || needle ? "max-h-72 overflow-y-auto pr-1" : ""}`} aria-busy={partial && (expanded || !!needle)}>
             {values.map((v) => (
               <li key={v.value}>
                 <FacetValueOption facet={facet} value={v} query={query} navigate={navigate} />
@@ -57,10 +66,13 @@ function Facet({ facet }: { facet: FacetResult }) {
             <button
               type="button"
               aria-expanded={expanded}
-              onClick={() => setExpanded((e) => !e)}
+              onClick={() => {
+                if (partial) ensure();
+                setExpanded((e) => !e);
+              }}
               className="mt-1 text-xs text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
             >
-              {expanded ? "Show fewer" : `Show all ${facet.values.length}`}
+              {expanded ? "Show fewer" : `Show all ${formatCount(size)}`}
               <span className="sr-only"> {facet.label} values</span>
             </button>
           )}

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/detection/numbers";
 /** Previous / next page controls with a position readout. */
 export function Pager({
   first,
@@ -20,7 +21,7 @@ export function Pager({
   return (
     <nav aria-label="Table pages" className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
       <span className="tabular-nums text-slate-600 dark:text-slate-400">
-        Rows {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of {total.toLocaleString("en-US")} · page {page} of {pageCount}
+        Rows {formatCount(first)}–{formatCount(last)} of {formatCount(total)} · page {formatCount(page)} of {formatCount(pageCount)}
       </span>
       <span className="flex gap-1">
         <button type="button" className={btn} disabled={page <= 1} onClick={() => onPage(1)} aria-label="First page">

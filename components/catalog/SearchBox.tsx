@@ -19,6 +19,19 @@ export function SearchBox() {
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  // `/` focuses the search box (unless the user is typing somewhere).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
   const commit = (value: string) => {
     clearTimeout(timer.current);
     if (value.trim() === query.q) return;
@@ -46,7 +59,8 @@ export function SearchBox() {
         value={text}
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search name, description, SPL, ids… (e.g. T1021 or &quot;cmd.exe /c&quot;)"
+        placeholder="Search name, description, SPL, ids… (e.g. T1021 or &quot;cmd.exe /c&quot;)  — press / to focus"
+        aria-keyshortcuts="/"
         onChange={(e) => {
           const v = e.target.value;
           setText(v);

@@ -1,40 +1,29 @@
 /** Column definitions of the catalog table (TanStack Table v9), with the shared comparators. */
 import Link from "next/link";
-import {
-  createColumnHelper,
-  createPaginatedRowModel,
-  createSortedRowModel,
-  rowPaginationFeature,
-  rowSortingFeature,
-  tableFeatures,
-} from "@tanstack/react-table";
+import { createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { CatalogRow, SortColumn } from "@/lib/catalog/types";
 import { ROW_COMPARATORS } from "@/lib/catalog/sort";
-import { SeverityBadge } from "@/components/ui/badges";
+import { Badge, SeverityBadge } from "@/components/ui/badges";
 import { TechniqueList } from "./TechniqueList";
 
-export const features = tableFeatures({
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  rowPaginationFeature,
-  paginatedRowModel: createPaginatedRowModel(),
-});
+/** Sorting state only (headers, aria-sort): the rows arrive sorted and cut to the page (lib/catalog/page.ts). */
+export const features = tableFeatures({ rowSortingFeature });
 
 const helper = createColumnHelper<typeof features, CatalogRow>();
 
 const by = (col: SortColumn) => (a: { original: CatalogRow }, b: { original: CatalogRow }) => ROW_COMPARATORS[col](a.original, b.original);
 
-/** Which columns hide on narrow screens (their content moves under the name). */
+/** Which columns hide on narrow screens (their content moves under the name): `dc-col-*` in app/globals.css. */
 export const COLUMN_CLASS: Record<SortColumn, string> = {
-  name: "min-w-[12rem]",
-  type: "hidden sm:table-cell",
-  status: "hidden 2xl:table-cell",
-  source: "hidden xl:table-cell max-w-[11rem] [overflow-wrap:anywhere]",
-  techniques: "hidden md:table-cell",
-  tactics: "hidden lg:table-cell",
-  risk: "text-right",
-  severity: "hidden sm:table-cell",
-  date: "hidden lg:table-cell whitespace-nowrap",
+  name: "dc-col-name",
+  type: "dc-col-type",
+  status: "dc-col-status",
+  source: "dc-col-source",
+  techniques: "dc-col-techniques",
+  tactics: "dc-col-tactics",
+  risk: "dc-col-risk",
+  severity: "dc-col-severity",
+  date: "dc-col-date",
 };
 
 function List({ items, max = 2 }: { items: string[]; max?: number }) {
@@ -58,11 +47,20 @@ export const columns = helper.columns([
       const r = row.original;
       return (
         <div>
-          <Link href={`/analytics/${r.slug}`} className="font-medium text-indigo-800 hover:underline dark:text-indigo-300">
+          <Link href={`/analytics/${r.slug}`} className="dc-link">
             {r.name}
           </Link>
+          {/* Status beside the name at every width (the Status column hides below 1536 px). */}
+          {r.status !== "production" && (
+            <>
+              {" "}
+              <span data-status={r.status}>
+                <Badge tone={r.status === "deprecated" ? "warn" : "neutral"}>{r.status}</Badge>
+              </span>
+            </>
+          )}
           {/* On narrow screens, the hidden columns' essentials. */}
-          <div className="mt-0.5 text-xs text-slate-600 md:hidden dark:text-slate-400">
+          <div className="dc-row-sub">
             <span className="sm:hidden">{r.type} · {r.severity} · </span>
             {r.techniques.map((t) => t.resolvedId ?? t.id).join(", ") || "no technique"}
           </div>
@@ -88,7 +86,8 @@ export const columns = helper.columns([
     id: "tactics",
     header: "Tactics",
     sortFn: by("tactics"),
-    cell: ({ row }) => <List items={row.original.tactics} max={2} />,
+    // Every tactic (at most a handful): "+2" once hid Lateral Movement for smbexec.
+    cell: ({ row }) => <List items={row.original.tactics} max={Infinity} />,
   }),
   helper.accessor("riskScore", {
     id: "risk",

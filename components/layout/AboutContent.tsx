@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** The About page text: what the console is, where its content and ATT&CK data come from. */
 export function AboutContent({
@@ -29,15 +30,15 @@ export function AboutContent({
           <code className="break-all">{dir}</code>
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">Analytics</dt>
-        <dd>{counts.analytics.toLocaleString("en-US")}</dd>
+        <dd>{formatCount(counts.analytics)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Macros</dt>
-        <dd>{counts.macros.toLocaleString("en-US")}</dd>
+        <dd>{formatCount(counts.macros)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Analytic stories</dt>
-        <dd>{counts.stories.toLocaleString("en-US")}</dd>
+        <dd>{formatCount(counts.stories)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Problems</dt>
         <dd>
           <Link href="/problems" className="underline underline-offset-2">
-            {counts.problems.toLocaleString("en-US")}
+            {formatCount(counts.problems)}
           </Link>
         </dd>
       </dl>

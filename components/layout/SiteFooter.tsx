@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** Where the content comes from: directory, analytics count, ATT&CK version. */
 export function SiteFooter({ dir, analytics, attackVersion }: { dir: string; analytics: number; attackVersion: string }) {
@@ -8,7 +9,7 @@ export function SiteFooter({ dir, analytics, attackVersion }: { dir: string; ana
         <span>
           Content: <code className="break-all">{dir}</code>
         </span>
-        <span>{analytics.toLocaleString("en-US")} analytics</span>
+        <span>{formatCount(analytics)} analytics</span>
         <span>MITRE ATT&amp;CK® v{attackVersion}</span>
         <Link href="/about" className="underline underline-offset-2">
           Sources and credits

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** Top bar: product name and the main navigation (with the content problem count). */
 export function SiteHeader({ problemCount }: { problemCount: number }) {
@@ -27,12 +28,22 @@ export function SiteHeader({ problemCount }: { problemCount: number }) {
               </Link>
             </li>
             <li>
+              <Link className={link} href="/data-sources">
+                Data sources
+              </Link>
+            </li>
+            <li>
+              <Link className={link} href="/lab/lateral-movement">
+                Lab
+              </Link>
+            </li>
+            <li>
               <Link className={link} href="/problems">
                 Content problems{" "}
                 <span
                   className={`ml-0.5 rounded-full px-1.5 text-xs tabular-nums ${problemCount > 0 ? "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-amber-50" : "bg-slate-200 dark:bg-slate-700"}`}
                 >
-                  {problemCount}
+                  {formatCount(problemCount)}
                   <span className="sr-only"> {problemCount === 1 ? "problem" : "problems"}</span>
                 </span>
               </Link>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CoverageResult } from "@/lib/attack/coverage";
 import { techniqueUrl } from "@/lib/attack";
 import { catalogHref, emptyQuery } from "@/lib/catalog/query";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** The tactics and techniques a story's analytics map to, tactic by tactic in matrix order, with counts. */
 export function AttackFootprint({ coverage, storyName }: { coverage: CoverageResult; storyName: string }) {
@@ -21,7 +22,7 @@ export function AttackFootprint({ coverage, storyName }: { coverage: CoverageRes
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {coverage.stats.techniquesCovered} {coverage.stats.techniquesCovered === 1 ? "technique" : "techniques"} across {columns.length}{" "}
+        {formatCount(coverage.stats.techniquesCovered)} {coverage.stats.techniquesCovered === 1 ? "technique" : "techniques"} across {formatCount(columns.length)}{" "}
         {columns.length === 1 ? "tactic" : "tactics"}.{" "}
         <Link href={matrixHref} className="text-indigo-800 underline underline-offset-2 dark:text-indigo-300">
           See the story on the ATT&amp;CK matrix
@@ -37,18 +38,18 @@ export function AttackFootprint({ coverage, storyName }: { coverage: CoverageRes
               <dd>
                 <ul className="space-y-0.5 text-sm">
                   {c.techniques.map((t) => (
-                    <li key={t.id} className={`flex items-baseline gap-2 ${t.parent ? "pl-4" : ""}`}>
-                      <a href={techniqueUrl(t.id)} target="_blank" rel="noreferrer" className="font-mono text-xs text-indigo-800 hover:underline dark:text-indigo-300">
+                    <li key={t.id} className={t.parent ? "dc-fp-sub" : "dc-fp"}>
+                      <a href={techniqueUrl(t.id)} target="_blank" rel="noreferrer" className="dc-fp-id">
                         {t.id}
                       </a>
-                      <span className="min-w-0 flex-1">
+                      <span className="dc-fp-name">
                         {t.name}
                         {t.notes.length > 0 && (
                           <span className="block text-xs text-amber-800 dark:text-amber-300">{t.notes.join(" ")}</span>
                         )}
                       </span>
-                      <span className="shrink-0 text-xs tabular-nums text-slate-600 dark:text-slate-400" title="analytics in the story">
-                        {t.analytics.length}
+                      <span className="dc-fp-n" title="analytics in the story">
+                        {formatCount(t.analytics.length)}
                         <span className="sr-only"> {t.analytics.length === 1 ? "analytic" : "analytics"}</span>
                       </span>
                     </li>

@@ -1,16 +1,22 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { DataTableView } from "@/components/table/DataTableView";
+import { formatCount } from "@/lib/detection/numbers";
+import { filterStories, fromStoryTuple, type StoryRow, type StoryTuple } from "@/lib/catalog/story-list";
 
-export interface StoryRow {
-  slug: string;
-  name: string;
-  category: string[];
-  analytics: number;
-  date?: string;
-  description: string;
+/** Every story's full description by slug, fetched once per version when the filter is first used. */
+const texts = new Map<string, Promise<Record<string, string> | undefined>>();
+function loadTexts(url: string): Promise<Record<string, string> | undefined> {
+  let p = texts.get(url);
+  if (!p) {
+    p = fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : undefined))
+      .catch(() => undefined);
+    texts.set(url, p);
+  }
+  return p;
 }
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
@@ -23,12 +29,12 @@ const columns = helper.columns([
     header: "Story",
     sortFn: (a: R, b: R) => a.original.name.localeCompare(b.original.name, "en"),
     cell: ({ row }) => (
-      <div>
-        <Link href={`/stories/${row.original.slug}`} className="font-medium text-indigo-800 hover:underline dark:text-indigo-300">
+      <>
+        <Link href={`/stories/${row.original.slug}`} className="dc-link">
           {row.original.name}
         </Link>
-        <p className="mt-0.5 line-clamp-2 max-w-prose text-xs text-slate-600 dark:text-slate-400">{row.original.description}</p>
-      </div>
+        <p className="dc-story-desc">{row.original.preview}</p>
+      </>
     ),
   }),
   helper.accessor((r) => r.category.join(", "), {
@@ -42,7 +48,7 @@ const columns = helper.columns([
     header: "Analytics",
     sortDescFirst: true,
     sortFn: (a: R, b: R) => a.original.analytics - b.original.analytics || b.original.name.localeCompare(a.original.name, "en"),
-    cell: ({ row }) => <span className="tabular-nums">{row.original.analytics}</span>,
+    cell: ({ row }) => formatCount(row.original.analytics),
   }),
   helper.accessor((r) => r.date ?? "", {
     id: "date",
@@ -53,22 +59,23 @@ const columns = helper.columns([
   }),
 ]);
 
-const CELL: Record<string, string> = {
-  name: "min-w-[14rem]",
-  category: "hidden sm:table-cell",
-  analytics: "text-right",
-  date: "hidden md:table-cell whitespace-nowrap",
-};
+/** Short classes (app/globals.css): every story is a row, so each byte is paid 250 times. */
+const CELL: Record<string, string> = { name: "dc-st-name", category: "dc-st-cat", analytics: "dc-st-n", date: "dc-st-date" };
 
-/** Every analytic story: sortable by name, category, analytics count and date; filterable by text. */
-export function StoriesTable({ rows }: { rows: StoryRow[] }) {
+/**
+ * Every analytic story: sortable by name, category, analytics count and date; filterable by text
+ * (name, category and the full description, fetched from `textsUrl` when the filter is first used).
+ */
+export function StoriesTable({ stories, textsUrl }: { stories: StoryTuple[]; textsUrl: string }) {
+  const rows = useMemo(() => stories.map(fromStoryTuple), [stories]);
   const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
   const [text, setText] = useState("");
+  const [full, setFull] = useState<Record<string, string>>();
   const needle = text.trim().toLowerCase();
-  const data = useMemo(
-    () => (needle ? rows.filter((r) => `${r.name}\n${r.description}\n${r.category.join(" ")}`.toLowerCase().includes(needle)) : rows),
-    [rows, needle],
-  );
+  useEffect(() => {
+    if (needle && !full) void loadTexts(textsUrl).then((t) => t && setFull(t));
+  }, [needle, full, textsUrl]);
+  const data = useMemo(() => (needle ? filterStories(rows, needle, full) : rows), [rows, needle, full]);
   const table = useTable({ features, columns, data, getRowId: (r) => r.slug, state: { sorting }, onSortingChange: setSorting, enableMultiSort: false });
   return (
     <div className="space-y-2">
@@ -79,12 +86,13 @@ export function StoriesTable({ rows }: { rows: StoryRow[] }) {
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onFocus={() => void loadTexts(textsUrl).then((t) => t && setFull(t))}
             placeholder="Name, description or category"
             className="w-64 max-w-[60vw] rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
           />
         </label>
         <p id="stories-count" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {data.length === rows.length ? `${rows.length} stories` : `${data.length} of ${rows.length} stories`}
+          {data.length === rows.length ? `${formatCount(rows.length)} stories` : `${formatCount(data.length)} of ${formatCount(rows.length)} stories`}
         </p>
       </div>
       <DataTableView table={table} caption="Analytic stories. Column headers sort." describedBy="stories-count" columnClass={CELL} emptyMessage="No story matches." />

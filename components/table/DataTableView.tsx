@@ -78,15 +78,9 @@ export function DataTableView<TFeatures extends TableFeatures, TData extends Row
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr
-              key={row.id}
-              className={cx(
-                "border-b border-slate-100 align-top last:border-0 dark:border-slate-800/60",
-                !compact && "hover:bg-slate-50 dark:hover:bg-slate-900/60",
-              )}
-            >
+            <tr key={row.id} className={compact ? "dc-tr" : "dc-tr dc-tr-hover"}>
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className={cx("px-2", compact ? "py-1 [overflow-wrap:anywhere]" : "py-1.5", columnClass[cell.column.id])}>
+                <td key={cell.id} className={cx(compact ? "dc-td-compact" : "dc-td", columnClass[cell.column.id])}>
                   <table.FlexRender cell={cell} />
                 </td>
               ))}

@@ -7,38 +7,29 @@
  *     fields: x.event.fields, format: x.event.format, provenance: x.event.provenance,
  *     verdict: x.explanation.verdict }))} />
  */
-import { useMemo, useState } from "react";
-import { testCaseYaml, type SaveInput } from "@/lib/testcases/serialize";
+import { useEffect, useState } from "react";
+import type { SaveInput } from "@/lib/testcases/serialize";
+import { btn, copyText, download } from "@/components/ui/browser-io";
 
-const btn =
-  "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+/** The serializer (and the YAML library, ~100 KB) loads when the panel first opens, not with the page. */
+const serializer = () => import("@/lib/testcases/serialize");
 
 export function SaveAsTestCase({ analytic, events }: SaveInput) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState("");
-  const yaml = useMemo(() => (open ? testCaseYaml({ analytic, events }) : ""), [open, analytic, events]);
+  const [yaml, setYaml] = useState("");
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void serializer().then(({ testCaseYaml }) => live && setYaml(testCaseYaml({ analytic, events })));
+    return () => {
+      live = false;
+    };
+  }, [open, analytic, events]);
   const fileName = `${(analytic.slug ?? analytic.id).replace(/[^A-Za-z0-9_.-]/g, "_")}.yml`;
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(yaml);
-      setStatus("Copied.");
-    } catch {
-      setStatus("Copy failed: select the text and copy it by hand.");
-    }
-  }
-
-  function download() {
-    const url = URL.createObjectURL(new Blob([yaml], { type: "application/yaml;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setStatus(`Downloaded ${fileName}.`);
-  }
+  const copy = async () => setStatus(await copyText(yaml, "the test case"));
+  const save = () => setStatus(download(fileName, yaml, "application/yaml"));
 
   return (
     <div className="mt-3" data-testid="save-as-test-case">
@@ -52,17 +43,17 @@ export function SaveAsTestCase({ analytic, events }: SaveInput) {
             <code>npm run --silent cli -- test --content content</code>.
           </p>
           <div className="flex gap-2">
-            <button type="button" className={btn} onClick={copy}>
+            <button type="button" className={btn} onClick={copy} disabled={!yaml}>
               Copy
             </button>
-            <button type="button" className={btn} onClick={download}>
+            <button type="button" className={btn} onClick={save} disabled={!yaml}>
               Download {fileName}
             </button>
             <span role="status" aria-live="polite" className="self-center text-sm">
               {status}
             </span>
           </div>
-          <pre aria-label="Test case YAML" className="max-h-80 overflow-auto rounded border border-slate-200 bg-slate-50 p-2 text-xs dark:border-slate-800 dark:bg-slate-900">
+          <pre tabIndex={0} aria-label="Test case YAML" className="max-h-80 overflow-auto rounded border border-slate-200 bg-slate-50 p-2 text-xs dark:border-slate-800 dark:bg-slate-900">
             {yaml}
           </pre>
         </div>

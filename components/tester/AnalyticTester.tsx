@@ -1,62 +1,102 @@
 "use client";
+import type { DataSourceSpec } from "@/lib/events/types";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { MacroDefinition } from "@/lib/content/types";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { Rba } from "@/lib/rba/types";
-import { LIMITS, type Edits } from "@/lib/tester/protocol";
+import { LIMITS, type Edits, type LoadMessage } from "@/lib/tester/protocol";
 import { EventCard } from "./EventCard";
+import { EvasionLab } from "./EvasionLab";
 import { SaveAsTestCase } from "@/components/testcases/SaveAsTestCase";
+import { TesterExports } from "@/components/exports/TesterExports";
 import { InputPanel } from "./InputPanel";
 import { RowsTable } from "./RowsTable";
 import { Toolbar } from "./Toolbar";
 import { useRunState } from "./useRunState";
 import { useEngine, useLeadingDebounce } from "./useEngine";
 import { usePermalink } from "./usePermalink";
-import { PRESENTATION_CLASS, usePresentation, useShortcuts, type Shortcut } from "./useTrainer";
+import { PRESENTATION_CLASS, usePresentation } from "./usePresentation";
+import { useShortcuts, type Shortcut } from "./useShortcuts";
 import { VerdictBadge } from "./Verdict";
 import { VerdictTable } from "./VerdictTable";
+import { formatCount } from "@/lib/detection/numbers";
 
 export interface TesterAnalytic {
   id: string;
   name: string;
   slug?: string;
+  /** ATT&CK technique ids, for the attack_data export's folder and mitre_technique. */
+  techniques?: string[];
   search: string;
   rba: Rba;
 }
 
-/** The live tester on an analytic's page: paste events, see per-event verdicts and why. */
-export function AnalyticTester({ analytic, macros, samples }: { analytic: TesterAnalytic; macros: MacroDefinition[]; samples: Sample[] }) {
+/**
+ * The live tester on an analytic's page: paste events, see per-event verdicts and why. `initial`:
+ * an input loaded at first (the walk-through's firing sample), with its picker key.
+ */
+export function AnalyticTester({ analytic, macros, samples, dataSources = [], dataSourcesUrl, lookupsUrl, initial }: { analytic: TesterAnalytic; macros: MacroDefinition[]; samples: Sample[]; dataSources?: DataSourceSpec[]; dataSourcesUrl?: string; lookupsUrl?: string; initial?: { key: string; input: string } }) {
   const client = useEngine();
-  const [input, setInput] = useState("");
+  const [input, setText] = useState(initial?.input ?? "");
   const [edits, setEdits] = useState<Edits>({});
+  const [picks, setPicks] = useState<Record<string, string>>({});
+  // A data-source pick belongs to the event it was made for: new input, no picks.
+  const setInput = useCallback((v: string) => {
+    setText(v);
+    setPicks({});
+  }, []);
   const { run, start, listener } = useRunState();
-  const [sample, setSample] = useState<string>();
+  const [sample, setSample] = useState<string | undefined>(initial?.key);
   const [showHelp, setShowHelp] = useState(false);
   const [presentation, togglePresentation] = usePresentation();
   const textRef = useRef<HTMLTextAreaElement>(null);
 
+  // Pasted events are recognised among every data source of the content (fetched by the worker), not only this analytic's.
+  // One load message for the tester's worker and the evasion lab's: both judge with the same content.
+  const load = useMemo<LoadMessage>(
+    () => ({ type: "load", analytics: [{ id: analytic.id, search: analytic.search }], macros, ...(dataSourcesUrl ? { dataSourcesUrl } : { dataSources }), ...(lookupsUrl ? { lookupsUrl } : {}) }),
+    [analytic.id, analytic.search, macros, dataSources, dataSourcesUrl, lookupsUrl],
+  );
+  const names = useMemo(() => new Map([[analytic.id, analytic.name]]), [analytic.id, analytic.name]);
   useEffect(() => {
-    client?.setLoad({ type: "load", analytics: [{ id: analytic.id, search: analytic.search }], macros });
-  }, [client, analytic.id, analytic.search, macros]);
+    client?.setLoad(load, names);
+  }, [client, load, names]);
 
-  const evaluate = useLeadingDebounce((text: string, ed: Edits) => {
+  const evaluate = useLeadingDebounce((text: string, ed: Edits, pk: Record<string, string>) => {
     if (!client) return;
-    const req = client.evaluate({ mode: "analytic", analyticId: analytic.id, input: text, edits: ed, explainLimit: LIMITS.explain }, listener);
+    const req = client.evaluate({ mode: "analytic", analyticId: analytic.id, input: text, edits: ed, picks: pk, explainLimit: LIMITS.explain }, listener);
     start(req, text.length);
   }, 150);
   useEffect(() => {
-    evaluate(input, edits);
-  }, [input, edits, client, evaluate]);
+    evaluate(input, edits, picks);
+  }, [input, edits, picks, client, evaluate]);
+  const onPick = useCallback((index: number, name: string) => setPicks((old) => ({ ...old, [String(index)]: name })), []);
+  // The example event of each data source this analytic reads: real events to start from.
+  const examples = useMemo(() => dataSources.filter((d) => d.exampleLog).map((d) => ({ name: d.name, text: d.exampleLog! })), [dataSources]);
 
   const onEdit = useCallback((index: number, field: string, value: string) => {
     setEdits((old) => ({ ...old, [String(index)]: { ...(old[String(index)] ?? {}), [field]: value } }));
   }, []);
 
+  const [restored, setRestored] = useState(false);
   const { copy, status } = usePermalink((s) => {
     setInput(s.input);
     setEdits(s.edits ?? {});
     setSample(undefined);
+    setRestored(true);
   });
+  // A permalink (or a link from /test) opens at the live tester with the first verdict in view.
+  const firstCard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!restored) return;
+    document.getElementById("live-test")?.scrollIntoView({ block: "start" });
+    if (run.explained.length === 0 && run.rows.length === 0) return;
+    const card = firstCard.current;
+    // Above or below the viewport (the page may have grown or shrunk since: presentation mode scales it).
+    const top = card?.getBoundingClientRect().top;
+    if (card && top !== undefined && (top < 0 || top > window.innerHeight - 160)) card.scrollIntoView({ block: "center" });
+    setRestored(false);
+  }, [restored, run.explained.length, run.rows.length]);
 
   const loadSample = (s: Sample) => {
     setInput(s.input);
@@ -96,9 +136,11 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
   const batch = run.batches.get(analytic.id);
   // Many events, or a search judged only over a batch: cards start folded (verdict and text only).
   const compact = eventCount > 3 || (run.compiled !== undefined && run.compiled.support.level !== "event");
+  const exportAnalytic = useMemo(() => ({ id: analytic.id, name: analytic.name, slug: analytic.slug ?? analytic.id, techniques: analytic.techniques ?? [] }), [analytic.id, analytic.name, analytic.slug, analytic.techniques]);
   const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
+    <>
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 rounded-lg ${presentation ? `${PRESENTATION_CLASS} p-3` : ""}`} data-testid="analytic-tester">
       <Toolbar
         onCopy={() => void copy({ input, analytic: analytic.id, edits })}
@@ -126,14 +168,20 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
         samples={samples}
         activeSample={sample}
         onSample={loadSample}
+        examples={examples}
+        onExample={(ex) => {
+          setInput(ex.text);
+          setEdits({});
+          setSample(`example:${ex.name}`);
+        }}
         parsed={run.parsed}
       />
       <div data-testid="run-status" data-state={state} data-req={run.req} data-input-length={run.inputLength} role="status" aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
         {!client && "Starting the engine…"}
         {run.error && <span className="text-red-700 dark:text-red-300">The engine stopped: {run.error}</span>}
-        {run.running && eventCount > 0 && `Evaluating… ${run.rows.length.toLocaleString("en")} of ${eventCount.toLocaleString("en")} events`}
-        {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${eventCount.toLocaleString("en")} event${eventCount === 1 ? "" : "s"} in ${Math.round(run.ms)} ms.`}
-        {client?.restarts ? ` The engine was restarted ${client.restarts} time${client.restarts === 1 ? "" : "s"} after a time-out.` : ""}
+        {run.running && eventCount > 0 && `Evaluating… ${formatCount(run.rows.length)} of ${formatCount(eventCount)} events`}
+        {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${formatCount(eventCount)} event${eventCount === 1 ? "" : "s"} in ${formatCount(run.ms)} ms.`}
+        {client?.restarts ? ` The engine was restarted ${formatCount(client.restarts)} time${client.restarts === 1 ? "" : "s"}.` : ""}
       </div>
       {input.trim() === "" && (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -142,7 +190,7 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
       )}
       {batch && (
         <section aria-label="Rows over the whole batch" className="space-y-1">
-          <h4 className="text-sm font-semibold">What the search returns over all {eventCount.toLocaleString("en")} events</h4>
+          <h3 className="text-sm font-semibold">What the search returns over all {formatCount(eventCount)} events</h3>
           {batch.result.ok ? (
             batch.result.rows.length ? <RowsTable rows={batch.result.rows} totalRows={batch.totalRows} caption="Rows the search returns over the batch" /> : <p className="text-sm">No rows: the search does not fire over this batch.</p>
           ) : (
@@ -152,16 +200,16 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
       )}
       {eventCount > LIMITS.explain && (
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          The first {LIMITS.explain} events are shown with their trace (folded: open a section to see it); the table below has the verdict of all {eventCount.toLocaleString("en")}.
+          The first {formatCount(LIMITS.explain)} events are shown with their trace (folded: open a section to see it); the table below has the verdict of all {formatCount(eventCount)}.
         </p>
       )}
-      <div className="space-y-3" aria-label="Results per event" role="region">
+      <div ref={firstCard} className="space-y-3" aria-label="Results per event" role="region">
         {run.explained.map((item) => (
-          <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} compact={compact} />
+          <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} onPick={onPick} compact={compact} />
         ))}
         {timedOut.map((r) => (
           <article key={`t${r.index}`} aria-label={`Event ${r.index + 1}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-700">
-            <h4 className="text-sm font-semibold">Event {r.index + 1}</h4>
+            <h3 className="text-sm font-semibold">Event {r.index + 1}</h3>
             <VerdictBadge verdict={r.verdict} reason={r.reason} />
           </article>
         ))}
@@ -173,6 +221,9 @@ export function AnalyticTester({ analytic, macros, samples }: { analytic: Tester
           events={run.explained.map((x) => ({ fields: x.event.fields, format: x.event.format, provenance: x.event.provenance, verdict: x.explanation.verdict }))}
         />
       )}
+      {run.explained.length > 0 && <TesterExports analytic={exportAnalytic} items={run.explained} />}
     </div>
+    <EvasionLab analyticId={analytic.id} load={load} names={names} samples={samples} input={input} />
+    </>
   );
 }

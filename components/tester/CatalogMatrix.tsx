@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { AnalyticLite, AnalyticOutcome } from "@/lib/tester/group";
 import type { EventSummary } from "@/lib/tester/protocol";
 import { PagedTable, cellText, type PagedFeatures } from "./PagedTable";
+import { formatCount } from "@/lib/detection/numbers";
 
 const MAX_COLUMNS = 24;
 
@@ -35,10 +36,10 @@ export function CatalogMatrix({ events, firing }: { events: EventSummary[]; firi
   if (events.length === 0 || perEvent.length === 0) return null;
   return (
     <section aria-labelledby="matrix-heading" className="space-y-1">
-      <h3 id="matrix-heading" className="text-base font-semibold">
+      <h2 id="matrix-heading" className="text-base font-semibold">
         Events × firing analytics
-      </h3>
-      {perEvent.length > MAX_COLUMNS && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {MAX_COLUMNS} of {perEvent.length} firing analytics as columns; the “Fires” column counts all of them.</p>}
+      </h2>
+      {perEvent.length > MAX_COLUMNS && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {formatCount(MAX_COLUMNS)} of {formatCount(perEvent.length)} firing analytics as columns; the “Fires” column counts all of them.</p>}
       <PagedTable data={events} columns={columns} caption="Events and the analytics that fire on each" getRowId={(e) => String(e.index)} testId="catalog-matrix" wide />
     </section>
   );

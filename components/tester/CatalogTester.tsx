@@ -1,7 +1,10 @@
 "use client";
+import Link from "next/link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { isCatalogPayload, type CatalogPayload } from "@/lib/tester/catalog-payload";
 import { groupResults } from "@/lib/tester/group";
+import { filtersFromQuery, filtersToQuery, type ResultFilters } from "@/lib/tester/result-filters";
+import type { TestScope } from "@/lib/catalog/test-scope";
 import { encodeState } from "@/lib/tester/permalink";
 import { CatalogMatrix } from "./CatalogMatrix";
 import { CatalogResults } from "./CatalogResults";
@@ -10,10 +13,15 @@ import { Toolbar } from "./Toolbar";
 import { useRunState } from "./useRunState";
 import { useEngine, useLeadingDebounce } from "./useEngine";
 import { usePermalink } from "./usePermalink";
-import { PRESENTATION_CLASS, usePresentation, useShortcuts, type Shortcut } from "./useTrainer";
+import { PRESENT_PARAM, PRESENTATION_CLASS, usePresentation } from "./usePresentation";
+import { useShortcuts, type Shortcut } from "./useShortcuts";
+import { formatCount } from "@/lib/detection/numbers";
 
-/** `/test`: paste once, run against every analytic of the catalog (in the worker). */
-export function CatalogTester() {
+/**
+ * `/test`: paste once, run against every analytic of the catalog (in the worker); `scope` limits the
+ * results to part of it (lib/catalog test-scope.ts); `filters` is the URL's `show=…&sort=…`.
+ */
+export function CatalogTester({ version, scope, filters: initialFilters = "" }: { version: string; scope?: TestScope; filters?: string }) {
   const client = useEngine();
   const [payload, setPayload] = useState<CatalogPayload>();
   const [loadError, setLoadError] = useState<string>();
@@ -22,10 +30,19 @@ export function CatalogTester() {
   const [showHelp, setShowHelp] = useState(false);
   const [presentation, togglePresentation] = usePresentation();
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const [filters, setFiltersState] = useState<ResultFilters>(() => filtersFromQuery(new URLSearchParams(initialFilters)));
+  // The toggles live in the URL's query (the pasted input stays in the hash).
+  const setFilters = (f: ResultFilters) => {
+    setFiltersState(f);
+    const q = filtersToQuery(f, new URLSearchParams(window.location.search)).toString();
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${q ? `?${q}` : ""}${window.location.hash}`);
+  };
 
+  // What the page shows of each analytic; the worker fetches the searches itself (see below).
   useEffect(() => {
+    if (!client) return;
     let live = true;
-    fetch("/test/catalog")
+    fetch(`/test/catalog/${encodeURIComponent(version)}`)
       .then((r) => r.json())
       .then((v: unknown) => {
         if (!live) return;
@@ -36,15 +53,17 @@ export function CatalogTester() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [client, version]);
 
+  // The worker loads the precompiled catalog (immutable under its version) as soon as it starts.
   useEffect(() => {
-    if (client && payload) client.setLoad({ type: "load", analytics: payload.analytics.map((a) => ({ id: a.id, search: a.search })), macros: payload.macros });
-  }, [client, payload]);
+    client?.setLoad({ type: "load", url: `/test/engine/${encodeURIComponent(version)}` }, payload && new Map(payload.analytics.map((a) => [a.id, a.name])));
+  }, [client, version, payload]);
 
   const evaluate = useLeadingDebounce((text: string) => {
     if (!client || !payload) return;
-    const req = client.evaluate({ mode: "catalog", input: text, edits: {}, explainLimit: 0 }, listener);
+    // A scope runs only its analytics (the worker has the whole catalog loaded).
+    const req = client.evaluate({ mode: "catalog", input: text, edits: {}, explainLimit: 0, ...(scope ? { only: scope.ids } : {}) }, listener);
     start(req, text.length);
   }, 150);
   useEffect(() => {
@@ -54,7 +73,8 @@ export function CatalogTester() {
   const { copy, status } = usePermalink((s) => setInput(s.input));
   const openAnalytic = (slug: string) => {
     void encodeState({ input }).then((hash) => {
-      window.location.href = `/analytics/${encodeURIComponent(slug)}${input ? `#${hash}` : ""}`;
+      // Presenting, the analytic opens presenting too (the link carries the mode).
+      window.location.href = `/analytics/${encodeURIComponent(slug)}${presentation ? `?${PRESENT_PARAM}=1` : ""}${input ? `#${hash}` : ""}`;
     });
   };
 
@@ -67,10 +87,16 @@ export function CatalogTester() {
   useShortcuts(shortcuts);
 
   const outcomes = useDeferredValue(run.outcomes);
-  const grouped = useMemo(() => groupResults(payload?.analytics ?? [], outcomes, payload?.tacticNames ?? {}), [payload, outcomes]);
+  const shown = useMemo(() => {
+    if (!payload || !scope) return payload?.analytics ?? [];
+    const ids = new Set(scope.ids);
+    return payload.analytics.filter((a) => ids.has(a.id));
+  }, [payload, scope]);
+  const grouped = useMemo(() => groupResults(shown, outcomes, payload?.tacticNames ?? {}, filters), [shown, payload, outcomes, filters]);
   const firingFlat = useMemo(() => grouped.firing.flatMap((t) => t.techniques.flatMap((x) => x.items)), [grouped]);
   const eventCount = run.parsed?.eventCount ?? 0;
-  const total = payload?.analytics.length ?? 0;
+  const loaded = payload?.analytics.length ?? 0;
+  const total = scope ? scope.ids.length : loaded;
   const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
@@ -84,6 +110,28 @@ export function CatalogTester() {
         showHelp={showHelp}
         onHelp={() => setShowHelp((v) => !v)}
       />
+      {scope && (
+        <p data-testid="test-scope" data-scope={scope.param} className="rounded border-l-4 border-indigo-500 bg-indigo-50 px-2 py-1 text-sm dark:bg-indigo-950/50">
+          Scoped to the {formatCount(scope.ids.length)} analytics {scope.phrase}{" "}
+          {scope.href ? (
+            <Link href={scope.href} className="font-medium underline-offset-2 hover:underline">
+              {scope.name}
+            </Link>
+          ) : (
+            <span className="font-medium">{scope.name}</span>
+          )}{" "}
+          (
+          <a href="/test" className="underline-offset-2 hover:underline" onClick={(e) => {
+            e.preventDefault();
+            const q = new URLSearchParams(window.location.search);
+            q.delete(scope.param);
+            window.location.href = `/test${q.size ? `?${q}` : ""}${window.location.hash}`;
+          }}>
+            clear
+          </a>
+          )
+        </p>
+      )}
       <InputPanel ref={textRef} id="catalog-events" value={input} onChange={setInput} parsed={run.parsed} />
       <div
         data-testid="run-status"
@@ -97,11 +145,11 @@ export function CatalogTester() {
       >
         {loadError && <span className="text-red-700 dark:text-red-300">{loadError}</span>}
         {!payload && !loadError && "Loading the catalog…"}
-        {payload && `${total.toLocaleString("en")} analytics loaded. `}
+        {payload && `${formatCount(loaded)} analytics loaded. `}
         {run.error && <span className="text-red-700 dark:text-red-300">The engine stopped: {run.error}</span>}
-        {run.running && eventCount > 0 && `Evaluating… ${run.outcomes.size.toLocaleString("en")} of ${total.toLocaleString("en")} analytics`}
-        {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${eventCount.toLocaleString("en")} event${eventCount === 1 ? "" : "s"} against ${total.toLocaleString("en")} analytics in ${Math.round(run.ms)} ms.`}
-        {client?.restarts ? ` The engine was restarted ${client.restarts} time${client.restarts === 1 ? "" : "s"} after a time-out.` : ""}
+        {run.running && eventCount > 0 && `Evaluating… ${run.pairTotal ? Math.floor((100 * (run.pairs ?? 0)) / run.pairTotal) : 0} %`}
+        {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${formatCount(eventCount)} event${eventCount === 1 ? "" : "s"} against ${formatCount(total)} analytics in ${formatCount(run.ms)} ms.`}
+        {client?.restarts ? ` The engine was restarted ${client.restarts} time${client.restarts === 1 ? "" : "s"}.` : ""}
       </div>
       {input.trim() === "" ? (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -110,7 +158,7 @@ export function CatalogTester() {
       ) : (
         eventCount > 0 && (
           <>
-            <CatalogResults grouped={grouped} eventCount={eventCount} batches={run.batches} onOpen={openAnalytic} />
+            <CatalogResults grouped={grouped} eventCount={eventCount} batches={run.batches} onOpen={openAnalytic} filters={filters} onFilters={setFilters} />
             {eventCount > 1 && !run.running && <CatalogMatrix events={run.events} firing={firingFlat} />}
             {eventCount > 1 && run.running && <p className="text-sm text-slate-600 dark:text-slate-400">The events × analytics table appears when all analytics are evaluated.</p>}
           </>

@@ -1,4 +1,5 @@
 import { highlightSegments } from "@/lib/tester/trace";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** Text with matched ranges marked (as text, never HTML); long values are cut with a note. */
 export function Highlighted({ text, ranges, max = 2000 }: { text: string; ranges: readonly { start: number; end: number }[]; max?: number }) {
@@ -15,7 +16,7 @@ export function Highlighted({ text, ranges, max = 2000 }: { text: string; ranges
           <span key={i}>{s.text}</span>
         ),
       )}
-      {text.length > max && <span className="text-slate-500"> … ({(text.length - max).toLocaleString("en")} more characters not shown)</span>}
+      {text.length > max && <span className="text-slate-500"> … ({formatCount(text.length - max)} more characters not shown)</span>}
     </>
   );
 }

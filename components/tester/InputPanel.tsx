@@ -3,6 +3,7 @@ import { forwardRef, useState } from "react";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
 import { formatLabel } from "@/lib/events/labels";
+import { formatCount } from "@/lib/detection/numbers";
 
 /**
  * Inputs longer than this stay out of the text box: a browser lays out and re-lays out every
@@ -22,10 +23,18 @@ export interface InputPanelProps {
   onSample?: (s: Sample) => void;
   parsed?: ParsedInfo;
   rows?: number;
+  /** Example events of the data sources the analytic reads (`example_log`), loaded into the box to edit. */
+  examples?: DataSourceExample[];
+  onExample?: (e: DataSourceExample) => void;
+}
+
+export interface DataSourceExample {
+  name: string;
+  text: string;
 }
 
 /** The "Events" text box, file upload, one-click samples, and what was read or rejected. */
-export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(function InputPanel({ id, value, onChange, samples, activeSample, onSample, parsed }, ref) {
+export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(function InputPanel({ id, value, onChange, samples, activeSample, onSample, parsed, examples, onExample }, ref) {
   const [forceBox, setForceBox] = useState(false);
   const large = value.length > LARGE_INPUT && !forceBox;
   const onFile = async (file: File | undefined) => {
@@ -60,6 +69,28 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
           ))}
         </div>
       )}
+      {examples && examples.length > 0 && (
+        <div role="group" aria-label="Example events of its data sources" className="flex flex-wrap items-center gap-1.5 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Real events:</span>
+          {examples.map((ex) => (
+            <button
+              key={ex.name}
+              type="button"
+              data-example={ex.name}
+              aria-pressed={activeSample === `example:${ex.name}`}
+              title={`The example event of the data source ${ex.name} (its example_log): load it, then edit it`}
+              onClick={() => onExample?.(ex)}
+              className={`rounded-full border px-2.5 py-0.5 focus-visible:outline-2 focus-visible:outline-indigo-500 ${
+                activeSample === `example:${ex.name}` ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+              }`}
+            >
+              <span aria-hidden="true">▤ </span>
+              {ex.name}
+              <span className="sr-only"> (example event)</span>
+            </button>
+          ))}
+        </div>
+      )}
       {samples && activeSample && (
         <p className="text-sm text-slate-700 dark:text-slate-300">{samples.find((s) => s.key === activeSample)?.note}</p>
       )}
@@ -73,7 +104,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
       {large ? (
         <div id={id} data-testid="large-input" className="space-y-2 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-700">
           <p>
-            <span aria-hidden="true">▤ </span>A large input is loaded: {value.length.toLocaleString("en")} characters, {lineCount(value).toLocaleString("en")} lines. It is kept out of the
+            <span aria-hidden="true">▤ </span>A large input is loaded: {formatCount(value.length)} characters, {formatCount(lineCount(value))} lines. It is kept out of the
             text box so the page stays responsive; the engine reads all of it (up to 10,000 events or 10 MB).
           </p>
           <pre className="max-h-24 overflow-hidden whitespace-pre-wrap font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400" aria-label="Beginning of the input">
@@ -113,7 +144,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
       )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
         <p id={`${id}-help`}>
-          Command lines (one per line), JSON or JSON Lines of CIM fields, Sysmon Event ID 1 or Security 4688 (XML or JSON), or CSV with a header. Up to 10,000 events or 10 MB.
+          Raw events of any data source (Windows XML or JSON, cloud JSON, text lines), command lines (one per line), JSON of CIM fields, or CSV with a header. Up to 10,000 events or 10 MB.
         </p>
         <label className="cursor-pointer rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
           Upload a file…
@@ -136,8 +167,8 @@ function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
     <div className="space-y-1 text-sm" data-testid="parse-notes">
       {parsed.format !== "empty" && (
         <p className="text-slate-700 dark:text-slate-300">
-          Read {parsed.eventCount.toLocaleString("en")} event{parsed.eventCount === 1 ? "" : "s"} ({formatLabel(parsed.format, true)})
-          {parsed.problemCount > 0 ? `; ${parsed.problemCount.toLocaleString("en")} line${parsed.problemCount === 1 ? "" : "s"} rejected` : ""}.
+          Read {formatCount(parsed.eventCount)} event{parsed.eventCount === 1 ? "" : "s"} ({formatLabel(parsed.format, true)})
+          {parsed.problemCount > 0 ? `; ${formatCount(parsed.problemCount)} line${parsed.problemCount === 1 ? "" : "s"} rejected` : ""}.
         </p>
       )}
       {parsed.truncated && (
@@ -147,15 +178,15 @@ function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
       )}
       {parsed.problemCount > 0 && (
         <details className="rounded border border-amber-300 p-2 dark:border-amber-800" open={parsed.eventCount === 0}>
-          <summary className="cursor-pointer">Rejected input ({parsed.problemCount.toLocaleString("en")})</summary>
-          <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs" aria-label="Rejected input">
+          <summary className="cursor-pointer">Rejected input ({formatCount(parsed.problemCount)})</summary>
+          <ul tabIndex={0} className="mt-1 max-h-48 overflow-auto font-mono text-xs" aria-label="Rejected input">
             {parsed.problems.map((p, i) => (
               <li key={i} className="[overflow-wrap:anywhere]">
                 line {p.line}: {p.message}
               </li>
             ))}
           </ul>
-          {parsed.problemCount > parsed.problems.length && <p className="text-xs">… and {(parsed.problemCount - parsed.problems.length).toLocaleString("en")} more.</p>}
+          {parsed.problemCount > parsed.problems.length && <p className="text-xs">… and {formatCount(parsed.problemCount - parsed.problems.length)} more.</p>}
         </details>
       )}
     </div>

@@ -9,6 +9,7 @@ import {
   type PaginationState,
 } from "@tanstack/react-table";
 import { DataTableView } from "@/components/table/DataTableView";
+import { formatCount } from "@/lib/detection/numbers";
 
 export const pagedFeatures = tableFeatures({ rowPaginationFeature, paginatedRowModel: createPaginatedRowModel() });
 export type PagedFeatures = typeof pagedFeatures;
@@ -54,7 +55,7 @@ export function PagedTable<T extends object>({
       <DataTableView table={table} caption={caption} wide={wide} compact />
       <nav aria-label={`Pages of ${caption}`} className="mt-1 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600 dark:text-slate-400">
-          Rows {first.toLocaleString("en")}–{last.toLocaleString("en")} of {data.length.toLocaleString("en")}
+          Rows {formatCount(first)}–{formatCount(last)} of {formatCount(data.length)}
         </span>
         <button type="button" className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40 dark:border-slate-700" onClick={() => table.previousPage()} disabled={pageIndex === 0}>
           Previous page

@@ -1,8 +1,9 @@
 "use client";
 import { useMemo } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { Row } from "@/lib/spl/api";
+import type { Row } from "@/lib/detection/types";
 import { PagedTable, cellText, type PagedFeatures } from "./PagedTable";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** The rows a search returns over a batch (aggregating searches), columns from the rows' fields. */
 export function RowsTable({ rows, totalRows, caption }: { rows: Row[]; totalRows: number; caption: string }) {
@@ -19,7 +20,7 @@ export function RowsTable({ rows, totalRows, caption }: { rows: Row[]; totalRows
   return (
     <div className="space-y-1">
       <PagedTable data={rows} columns={columns} caption={caption} pageSize={25} testId="batch-rows" wide />
-      {totalRows > rows.length && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {rows.length.toLocaleString("en")} of {totalRows.toLocaleString("en")} rows.</p>}
+      {totalRows > rows.length && <p className="text-xs text-slate-600 dark:text-slate-400">Showing the first {formatCount(rows.length)} of {formatCount(totalRows)} rows.</p>}
     </div>
   );
 }

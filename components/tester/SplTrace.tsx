@@ -1,5 +1,6 @@
-import type { PredicateTrace, StageTrace } from "@/lib/spl/api";
+import type { PredicateTrace, StageTrace } from "@/lib/detection/types";
 import { oneLine, splSegments, type ClauseValue, type Failure } from "@/lib/tester/trace";
+import { formatCount } from "@/lib/detection/numbers";
 
 const MARK: Record<"pass" | "fail" | "null", { icon: string; word: string; cls: string }> = {
   pass: { icon: "✔", word: "passed", cls: "bg-emerald-100 text-emerald-950 ring-emerald-500 dark:bg-emerald-900/70 dark:text-emerald-50" },
@@ -24,7 +25,7 @@ export function ClauseIcon({ value }: { value: ClauseValue }) {
 export function SplWithMarks({ search, stages }: { search: string; stages: StageTrace[] }) {
   const segs = splSegments(search, stages);
   return (
-    <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-2 font-mono text-xs leading-6 [overflow-wrap:anywhere] dark:border-slate-800 dark:bg-slate-900">
+    <pre tabIndex={0} className="max-h-80 overflow-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-50 p-2 font-mono text-xs leading-6 [overflow-wrap:anywhere] dark:border-slate-800 dark:bg-slate-900">
       {segs.map((s, i) => {
         if (s.value === undefined) return <span key={i}>{s.text}</span>;
         const m = MARK[key(s.value)];
@@ -81,10 +82,10 @@ export function StageList({ stages, failure }: { stages: StageTrace[]; failure?:
     <ol className="space-y-2 text-sm" aria-label="Clause-by-clause trace">
       {stages.map((s, i) => (
         <li key={i} className={`rounded border p-2 ${failure?.stageIndex === i ? "border-red-400 dark:border-red-700" : "border-slate-200 dark:border-slate-800"}`}>
-          <p className="font-medium">
+          <p className="font-medium [overflow-wrap:anywhere]">
             <code>{s.command}</code>{" "}
             <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
-              rows {s.rowsIn} → {s.rowsOut}
+              rows {formatCount(s.rowsIn)} → {formatCount(s.rowsOut)}
               {s.span.macro ? ` · from macro ${s.span.macro.name}` : ""}
               {failure?.stageIndex === i ? " · the event was dropped here" : ""}
             </span>

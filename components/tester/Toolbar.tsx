@@ -1,5 +1,5 @@
 "use client";
-import type { Shortcut } from "./useTrainer";
+import type { Shortcut } from "./useShortcuts";
 
 const btn = "rounded border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800";
 

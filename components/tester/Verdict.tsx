@@ -1,4 +1,7 @@
-import type { Verdict as V } from "@/lib/spl/api";
+import type { Verdict as V } from "@/lib/detection/types";
+import { verdictText } from "@/lib/detection/verdicts";
+
+export { verdictText };
 
 const STYLE: Record<V, string> = {
   match: "bg-red-50 text-red-900 ring-red-400 dark:bg-red-950 dark:text-red-100 dark:ring-red-700",
@@ -6,12 +9,6 @@ const STYLE: Record<V, string> = {
   not_testable: "bg-amber-50 text-amber-900 ring-amber-400 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700",
 };
 const ICON: Record<V, string> = { match: "●", no_match: "○", not_testable: "⚠" };
-
-export function verdictText(verdict: V, reason?: string): string {
-  if (verdict === "match") return "Fires";
-  if (verdict === "no_match") return "Does not fire";
-  return `Not testable live: ${reason ?? "no reason given"}`;
-}
 
 /** The verdict in words with an icon (never colour alone); carries `data-verdict`. */
 export function VerdictBadge({ verdict, reason, size = "md" }: { verdict: V; reason?: string; size?: "sm" | "md" }) {

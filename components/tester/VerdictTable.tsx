@@ -4,10 +4,11 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { VerdictRow } from "@/lib/tester/protocol";
 import { PagedTable, cellText, type PagedFeatures } from "./PagedTable";
 import { VerdictBadge } from "./Verdict";
+import { formatCount } from "@/lib/detection/numbers";
 
 const helper = createColumnHelper<PagedFeatures, VerdictRow>();
 const columns = helper.columns([
-  helper.accessor("index", { id: "event", header: "Event", cell: (i) => i.getValue() + 1 }),
+  helper.accessor("index", { id: "event", header: "Event", cell: (i) => formatCount(i.getValue() + 1) }),
   helper.accessor("line", { id: "line", header: "Line", cell: (i) => i.getValue() || "—" }),
   helper.accessor("verdict", { id: "verdict", header: "Verdict", cell: (i) => <VerdictBadge size="sm" verdict={i.getValue()} reason={i.row.original.reason} /> }),
   helper.accessor((r) => r.process ?? "", { id: "process", header: "Command line", cell: (i) => <span className="font-mono text-xs">{cellText(i.getValue(), 200)}</span> }),
@@ -24,7 +25,7 @@ export function VerdictTable({ rows }: { rows: VerdictRow[] }) {
   return (
     <div className="space-y-1">
       <p className="text-sm" data-testid="verdict-counts">
-        {counts.match.toLocaleString("en")} fire · {counts.no_match.toLocaleString("en")} do not fire · {counts.not_testable.toLocaleString("en")} not testable
+        {formatCount(counts.match)} fire · {formatCount(counts.no_match)} do not fire · {formatCount(counts.not_testable)} not testable
       </p>
       <PagedTable data={rows} columns={columns} caption="Verdict of every event" getRowId={(r) => String(r.index)} testId="verdict-table" />
     </div>

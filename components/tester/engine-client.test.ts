@@ -1,11 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EngineClient, TIMED_OUT, type WorkerLike } from "./engine-client";
+import { EngineClient, type WorkerLike } from "./engine-client";
 import type { FromWorker, ToWorker } from "../../lib/tester/protocol";
 
-/** A fake worker over analytics a0..a4 that hangs (never answers) on `hangOn`. */
-function fakeFactory(hangOn: string, log: string[]) {
+/**
+ * A fake worker over analytics a0..a4 that hangs (never answers) on `hangOn` in every run it is
+ * given (or only in the first `hangRuns` runs). Like the real one in catalog mode it goes over the
+ * analytics, reports progress only now and then (not per analytic: it cannot tell which one hangs),
+ * names each analytic first in a pinpoint run, and posts the outcomes at the end.
+ */
+function fakeFactory(hangOn: string, log: string[], hangRuns = Infinity) {
   let analytics: string[] = [];
+  let runs = 0;
   return (): WorkerLike => {
     log.push("start");
     const w: WorkerLike = {
@@ -14,48 +20,72 @@ function fakeFactory(hangOn: string, log: string[]) {
       terminate: () => log.push("terminate"),
       postMessage(msg: ToWorker) {
         if (msg.type === "load") {
-          analytics = msg.analytics.map((a) => a.id);
+          analytics = "analytics" in msg ? msg.analytics.map((a) => a.id) : [];
           return;
         }
-        const send = (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m } as MessageEvent<FromWorker>), 1);
+        runs++;
+        let delay = 1;
+        const send = (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m } as MessageEvent<FromWorker>), delay++);
         send({ type: "parsed", req: msg.req, format: "command-line", eventCount: 1, problems: [], problemCount: 0, ms: 0 });
-        let delay = 2;
-        for (let i = msg.startAt ?? 0; i < analytics.length; i++) {
-          const id = analytics[i]!;
-          if ((msg.skip ?? []).includes(id)) continue;
-          if (id === hangOn) return; // silent forever
-          const pos = i + 1;
-          setTimeout(() => w.onmessage?.({ data: { type: "outcomes", req: msg.req, items: [{ id, verdict: "no_match" }], pos, total: analytics.length } } as MessageEvent<FromWorker>), delay++);
+        send({ type: "progress", req: msg.req, pos: 0, total: analytics.length });
+        const items: { id: string; verdict: "no_match" }[] = [];
+        for (const id of analytics) {
+          if ("pinpoint" in msg && msg.pinpoint) send({ type: "running", req: msg.req, id, event: 0 });
+          if (id === hangOn && runs <= hangRuns) return; // silent forever
+          items.push({ id, verdict: "no_match" });
         }
-        setTimeout(() => w.onmessage?.({ data: { type: "done", req: msg.req, ms: 1 } } as MessageEvent<FromWorker>), delay + 1);
+        send({ type: "outcomes", req: msg.req, items, pos: analytics.length, total: analytics.length });
+        send({ type: "done", req: msg.req, ms: 1 });
       },
     };
     return w;
   };
 }
 
-test("a silent worker is restarted; the unit it hung on is not testable (timed out); the rest still run", async () => {
-  const log: string[] = [];
-  const client = new EngineClient(fakeFactory("a2", log), 50, 500);
-  client.setLoad({ type: "load", analytics: ["a0", "a1", "a2", "a3", "a4"].map((id) => ({ id, search: "" })), macros: [] });
+const ANALYTICS = ["a0", "a1", "a2", "a3", "a4"].map((id) => ({ id, search: "" }));
+const NAMES = new Map(ANALYTICS.map((a) => [a.id, `Analytic ${a.id.toUpperCase()}`]));
+
+function runCatalog(client: EngineClient): Promise<FromWorker[]> {
   const got: FromWorker[] = [];
-  await new Promise<void>((resolve) => {
+  return new Promise((resolve) => {
     client.evaluate({ mode: "catalog", input: "x", edits: {}, explainLimit: 0 }, (m) => {
       got.push(m);
-      if (m.type === "done") resolve();
+      if (m.type === "done" || m.type === "error") resolve(got);
     });
   });
+}
+
+test("the watchdog is a crash guard: the run ends with an error naming exactly the analytic that stopped, never a verdict", async () => {
+  const log: string[] = [];
+  const client = new EngineClient(fakeFactory("a2", log), 50);
+  client.setLoad({ type: "load", analytics: ANALYTICS, macros: [] }, NAMES);
+  const got = await runCatalog(client);
+  const last = got.at(-1);
+  assert.equal(last?.type, "error");
+  assert.equal(last?.type === "error" && last.message, 'analytic "Analytic A2" (a2) on event 1 gave no answer within 0.1 s (twice; the engine was restarted). This run has no verdicts.');
+  assert.equal(got.filter((m) => m.type === "outcomes").length, 0, "no verdict comes from the watchdog");
+  assert.equal(got.filter((m) => m.type === "parsed").length, 1, "the pinpoint run does not repeat what was delivered");
+  assert.equal(got.filter((m) => m.type === "running").length, 0, "running messages stay in the client");
+  assert.equal(client.restarts, 2);
+  assert.deepEqual(log, ["start", "terminate", "start", "terminate", "start"]);
+  client.dispose();
+});
+
+test("a stop that does not happen again: the pinpoint run delivers its verdicts", async () => {
+  const log: string[] = [];
+  const client = new EngineClient(fakeFactory("a2", log, 1), 50);
+  client.setLoad({ type: "load", analytics: ANALYTICS, macros: [] }, NAMES);
+  const got = await runCatalog(client);
+  assert.equal(got.at(-1)?.type, "done");
   const outcomes = got.flatMap((m) => (m.type === "outcomes" ? m.items : []));
-  assert.deepEqual(outcomes.map((o) => `${o.id}:${o.verdict}`), ["a0:no_match", "a1:no_match", "a2:not_testable", "a3:no_match", "a4:no_match"]);
-  assert.equal(outcomes[2]!.reason, TIMED_OUT);
+  assert.deepEqual(outcomes.map((o) => `${o.id}:${o.verdict}`), ["a0:no_match", "a1:no_match", "a2:no_match", "a3:no_match", "a4:no_match"]);
   assert.equal(client.restarts, 1);
-  assert.deepEqual(log, ["start", "terminate", "start"]);
   client.dispose();
 });
 
 test("a newer request supersedes: messages of the old one are dropped", async () => {
   const log: string[] = [];
-  const client = new EngineClient(fakeFactory("none", log), 50, 500);
+  const client = new EngineClient(fakeFactory("none", log), 50);
   client.setLoad({ type: "load", analytics: [{ id: "a0", search: "" }], macros: [] });
   const first: FromWorker[] = [];
   client.evaluate({ mode: "catalog", input: "x", edits: {}, explainLimit: 0 }, (m) => first.push(m));

@@ -1,9 +1,13 @@
 /**
- * The page's side of the engine worker: one request at a time, a watchdog that terminates and
- * restarts a worker that stays silent longer than the time budget (a pathological regex), marks
- * the unit it was working on "not testable live: timed out", and resumes after it.
+ * The page's side of the engine worker: one request at a time, and a watchdog that is a crash
+ * guard only. Verdicts never come from a clock (the engine bounds every regular expression itself,
+ * lib/spl/regex/risk.ts): if the worker stays silent for WATCHDOG_MS, the run ends with an error,
+ * never with a verdict. To name exactly the analytic that stopped, the client restarts the worker
+ * and runs the request again in pinpoint mode (the worker names each unit before running it);
+ * when it stops again, the error names the last unit announced. A pinpoint run that completes
+ * delivers its results (without repeating what the first run already delivered).
  */
-import type { EvaluateRequest, FromWorker, ToWorker } from "@/lib/tester/protocol";
+import type { EvadeRequest, EvaluateRequest, FromWorker, ToWorker } from "@/lib/tester/protocol";
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -14,26 +18,30 @@ export interface WorkerLike {
 
 export type Listener = (msg: FromWorker) => void;
 
-export const TIME_BUDGET_MS = 1000;
-/** Before the input is parsed (worker start-up, a 10 MB paste) the budget is longer. */
-export const PARSE_BUDGET_MS = 15_000;
-export const TIMED_OUT = "timed out (no answer within 1 s; the engine was restarted)";
+/** Silence after which the worker is taken for stopped (the worker reports every 25 ms slice). */
+export const WATCHDOG_MS = 30_000;
 
 export function createEngineWorker(): WorkerLike {
   return new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }) as unknown as WorkerLike;
 }
 
 interface Active {
-  msg: EvaluateRequest;
+  msg: EvaluateRequest | EvadeRequest;
   listener: Listener;
-  /** Next unit the worker will work on (event index or analytic index). */
-  pos: number;
+  /** Pinpoint run: what the first run already delivered, and the unit last announced. */
+  pinpoint?: { parsed: boolean; events: boolean; compiled: boolean; upTo: number; batches: Set<string>; running?: { id: string; event?: number } };
+  /** Analytic mode: events delivered so far (explained or verdict rows). */
+  upTo: number;
   parsed: boolean;
+  events: boolean;
+  compiled: boolean;
+  batches: Set<string>;
 }
 
 export class EngineClient {
   private worker: WorkerLike | undefined;
   private load: Extract<ToWorker, { type: "load" }> | undefined;
+  private names = new Map<string, string>();
   private active: Active | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private nextReq = 0;
@@ -43,8 +51,7 @@ export class EngineClient {
 
   constructor(
     private readonly create: () => WorkerLike = createEngineWorker,
-    private readonly budget = TIME_BUDGET_MS,
-    private readonly parseBudget = PARSE_BUDGET_MS,
+    private readonly watchdogMs = WATCHDOG_MS,
   ) {}
 
   private ensure(): WorkerLike | undefined {
@@ -66,15 +73,30 @@ export class EngineClient {
     }
   }
 
-  setLoad(load: Extract<ToWorker, { type: "load" }>): void {
+  /**
+   * What the worker loads (sent again to a restarted worker). `names`: analytic id → name, for
+   * naming the one that stopped (optional; the id is used without it).
+   */
+  setLoad(load: Extract<ToWorker, { type: "load" }>, names?: ReadonlyMap<string, string>): void {
+    if (names) this.names = new Map(names);
+    const same = this.load !== undefined && "url" in this.load && "url" in load && this.load.url === load.url;
+    if (same) return;
     this.load = load;
     this.ensure()?.postMessage(load);
   }
 
   /** Starts a request (superseding any other); returns its id. */
-  evaluate(params: Omit<EvaluateRequest, "type" | "req">, listener: Listener): number {
-    const msg: EvaluateRequest = { ...params, type: "evaluate", req: ++this.nextReq };
-    this.active = { msg, listener, pos: params.startAt ?? 0, parsed: false };
+  evaluate(params: Omit<EvaluateRequest, "type" | "req" | "pinpoint">, listener: Listener): number {
+    return this.start({ ...params, type: "evaluate", req: ++this.nextReq }, listener);
+  }
+
+  /** Starts an evasion-lab request (superseding any other); returns its id. */
+  evade(params: Omit<EvadeRequest, "type" | "req">, listener: Listener): number {
+    return this.start({ ...params, type: "evade", req: ++this.nextReq }, listener);
+  }
+
+  private start(msg: EvaluateRequest | EvadeRequest, listener: Listener): number {
+    this.active = { msg, listener, upTo: 0, parsed: false, events: false, compiled: false, batches: new Set() };
     const w = this.ensure();
     if (!w) {
       const message = this.failed ?? "no engine";
@@ -90,19 +112,47 @@ export class EngineClient {
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     if (!this.active) return;
-    this.timer = setTimeout(() => this.timeout(), this.active.parsed ? this.budget : this.parseBudget);
+    this.timer = setTimeout(() => this.stopped(), this.watchdogMs);
   }
 
   private receive(m: FromWorker): void {
     const a = this.active;
     if (!a || m.req !== a.msg.req) return;
-    if (m.type === "parsed") a.parsed = true;
-    if (m.type === "explained" || m.type === "verdicts" || m.type === "outcomes") a.pos = Math.max(a.pos, m.pos);
     if (m.type === "done" || m.type === "error") {
       if (this.timer) clearTimeout(this.timer);
       this.active = undefined;
     } else this.arm();
-    a.listener(m);
+    if (m.type === "running") {
+      if (a.pinpoint) a.pinpoint.running = { id: m.id, ...(m.event !== undefined ? { event: m.event } : {}) };
+      return;
+    }
+    const forward = a.pinpoint ? this.fresh(a.pinpoint, m) : m;
+    this.note(a, m);
+    if (forward) a.listener(forward);
+  }
+
+  /** What the page has seen of this request (a pinpoint run must not repeat it). */
+  private note(a: Active, m: FromWorker): void {
+    if (m.type === "parsed") a.parsed = true;
+    if (m.type === "events") a.events = true;
+    if (m.type === "compiled") a.compiled = true;
+    if (m.type === "batch") a.batches.add(m.id);
+    if (m.type === "explained" || m.type === "verdicts") a.upTo = Math.max(a.upTo, ...m.items.map((i) => i.index + 1));
+  }
+
+  /** A pinpoint run's message without what the first run already delivered (null: nothing new). */
+  private fresh(p: NonNullable<Active["pinpoint"]>, m: FromWorker): FromWorker | null {
+    if ((m.type === "parsed" && p.parsed) || (m.type === "events" && p.events) || (m.type === "compiled" && p.compiled)) return null;
+    if (m.type === "batch" && p.batches.has(m.id)) return null;
+    if (m.type === "explained") {
+      const items = m.items.filter((i) => i.index >= p.upTo);
+      return items.length ? { ...m, items } : null;
+    }
+    if (m.type === "verdicts") {
+      const items = m.items.filter((i) => i.index >= p.upTo);
+      return items.length ? { ...m, items } : null;
+    }
+    return m;
   }
 
   private restart(): void {
@@ -120,30 +170,31 @@ export class EngineClient {
     a?.listener({ type: "error", req: a.msg.req, message });
   }
 
-  /** The worker stayed silent: the unit at `pos` is the culprit. Restart and resume after it. */
-  private timeout(): void {
+  /**
+   * The worker stayed silent for the watchdog's time. First time: restart it and run the request
+   * again naming each unit. Second time: the run ends with an error naming the unit that stopped.
+   */
+  private stopped(): void {
     const a = this.active;
     if (!a) return;
     this.restart();
-    const { msg } = a;
-    if (!a.parsed) {
-      this.active = undefined;
-      a.listener({ type: "error", req: msg.req, message: `the input could not be read in time (${Math.round(this.parseBudget / 1000)} s)` });
+    if (!a.pinpoint && a.msg.type === "evaluate") {
+      const next: EvaluateRequest = { ...a.msg, pinpoint: true };
+      a.msg = next;
+      a.pinpoint = { parsed: a.parsed, events: a.events, compiled: a.compiled, upTo: a.upTo, batches: new Set(a.batches) };
+      this.worker?.postMessage(next);
+      this.arm();
       return;
     }
-    const unit = a.pos;
-    if (msg.mode === "catalog") {
-      const id = this.load?.analytics[unit]?.id;
-      const total = this.load?.analytics.length ?? 0;
-      if (id) a.listener({ type: "outcomes", req: msg.req, items: [{ id, verdict: "not_testable", reason: TIMED_OUT }], pos: unit + 1, total });
-    } else {
-      a.listener({ type: "verdicts", req: msg.req, items: [{ index: unit, line: 0, verdict: "not_testable", reason: TIMED_OUT }], pos: unit + 1 });
-    }
-    const skipped = msg.mode === "catalog" ? this.load?.analytics[unit]?.id : unit;
-    const next: EvaluateRequest = { ...msg, startAt: unit + 1, skip: [...(msg.skip ?? []), ...(skipped !== undefined ? [skipped] : [])] };
-    this.active = { msg: next, listener: a.listener, pos: unit + 1, parsed: false };
-    this.worker?.postMessage(next);
-    this.arm();
+    this.active = undefined;
+    const seconds = Math.round(this.watchdogMs / 100) / 10;
+    const r = a.pinpoint?.running;
+    const what = r
+      ? `analytic "${this.names.get(r.id) ?? r.id}"${this.names.has(r.id) ? ` (${r.id})` : ""} ${r.event !== undefined ? `on event ${r.event + 1}` : "over the batch"}`
+      : a.msg.type === "evade"
+        ? "the evasion lab"
+        : "reading the input";
+    a.listener({ type: "error", req: a.msg.req, message: `${what} gave no answer within ${seconds} s (${a.pinpoint ? "twice; " : ""}the engine was restarted). This run has no verdicts.` });
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 /** What one evaluation run has produced so far (progressive), folded from worker messages. */
-import type { BatchResult } from "@/lib/spl/api";
+import type { BatchResult } from "@/lib/detection/types";
 import type { AnalyticOutcome } from "@/lib/tester/group";
 import type { CompiledInfo, EventSummary, ExplainedEvent, FromWorker, ParsedInfo, VerdictRow } from "@/lib/tester/protocol";
 
@@ -17,6 +17,9 @@ export interface RunState {
   events: EventSummary[];
   error?: string;
   ms?: number;
+  /** Catalog mode: (event, analytic) pairs evaluated so far, of `pairTotal`. */
+  pairs?: number;
+  pairTotal?: number;
 }
 
 export const emptyRun = (): RunState => ({ req: 0, running: false, inputLength: 0, explained: [], rows: [], events: [], outcomes: new Map(), batches: new Map() });
@@ -62,9 +65,14 @@ export function applyMessage(s: RunState, m: FromWorker): RunState {
     }
     case "events":
       return { ...s, events: m.items };
+    case "progress":
+      return { ...s, pairs: m.pos, pairTotal: m.total };
     case "done":
       return { ...s, running: false, ms: m.ms };
     case "error":
       return { ...s, running: false, error: m.message };
+    case "running":
+    case "evasion": // the evasion lab keeps its own state
+      return s;
   }
 }

@@ -1,14 +1,25 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 import { EngineClient } from "./engine-client";
 
-/** One engine worker for the component's lifetime (created after mount, terminated on unmount). */
+/**
+ * One engine worker for the component's lifetime, started once the page has loaded and the main
+ * thread is idle (so that fetching and starting it never delays the first paint or hydration),
+ * terminated on unmount. Undefined until then: callers wait for it.
+ */
 export function useEngine(): EngineClient | undefined {
   const [client, setClient] = useState<EngineClient>();
   useEffect(() => {
-    const c = new EngineClient();
-    setClient(c);
-    return () => c.dispose();
+    let c: EngineClient | undefined;
+    const cancel = whenIdleAfterLoad(() => {
+      c = new EngineClient();
+      setClient(c);
+    }, 500);
+    return () => {
+      cancel();
+      c?.dispose();
+    };
   }, []);
   return client;
 }

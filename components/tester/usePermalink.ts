@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { decodeState, encodeState, type TesterState } from "@/lib/tester/permalink";
+import { formatCount } from "@/lib/detection/numbers";
 
 /** Links above this size are not made (browsers and chat tools choke on them). */
 export const MAX_LINK_CHARS = 2_000_000;
@@ -33,14 +34,14 @@ export function usePermalink(restore: (s: TesterState) => void) {
   const copy = useCallback(async (state: TesterState) => {
     const hash = await encodeState(state);
     if (hash.length > MAX_LINK_CHARS) {
-      setStatus(`The input is too large for a link (${Math.round(hash.length / 1024).toLocaleString("en")} KB compressed); trim it first.`);
+      setStatus(`The input is too large for a link (${formatCount(Math.round(hash.length / 1024))} KB compressed); trim it first.`);
       return;
     }
     const url = `${window.location.origin}${window.location.pathname}${window.location.search}#${hash}`;
     window.history.replaceState(null, "", url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus(`Link copied (${url.length.toLocaleString("en")} characters).`);
+      setStatus(`Link copied (${formatCount(url.length)} characters).`);
     } catch {
       setStatus("The link is in the address bar (the clipboard is not available here).");
     }

@@ -2,10 +2,12 @@
  * `GET /api/analytics` (the list) and `GET /api/analytics/<id or slug>` (one, with its SPL,
  * expansion, macros, RBA, ATT&CK, required fields and support). See docs/api.md.
  */
+import { decodeSegment } from "../catalog/decode-segment";
 import { compareRequiredFields } from "../catalog/fields";
 import type { Analytic, Catalog } from "../content/types";
-import type { Support } from "../spl/api";
-import { compiledFor, findAnalytic } from "../verdicts/index";
+import type { Support } from "../detection/types";
+import { findAnalytic } from "../content/find";
+import { compiledSplFor } from "../engine/index";
 import type { ApiDeps } from "./deps";
 import { error, json } from "./respond";
 
@@ -24,6 +26,13 @@ export interface AnalyticSummary {
   testable: Support["level"];
   /** Why not testable per event (batch / none). */
   reason?: string;
+}
+
+/** The analytic's compiled search (every catalog analytic is SPL). */
+function compiledFor(catalog: Catalog, a: Analytic) {
+  const c = compiledSplFor(catalog, a);
+  if (!c) throw new Error(`analytic ${a.id} is not an SPL search`);
+  return c;
 }
 
 function summary(catalog: Catalog, a: Analytic): AnalyticSummary {
@@ -77,12 +86,8 @@ export async function handleAnalyticsList(deps: ApiDeps): Promise<Response> {
 export async function handleAnalyticOne(idOrSlug: string, deps: ApiDeps): Promise<Response> {
   try {
     const catalog = await deps.catalog();
-    let key = idOrSlug;
-    try {
-      key = decodeURIComponent(idOrSlug);
-    } catch {
-      /* keep as given */
-    }
+    const key = decodeSegment(idOrSlug);
+    if (key === undefined) return error(400, "malformed percent-encoding in the analytic id: give an analytic id or its file name without .yml");
     const a = findAnalytic(catalog, key);
     if (!a) return error(404, `unknown analytic "${key.slice(0, 80)}": give an analytic id or its file name without .yml`);
     return json(200, analyticDetail(catalog, a));

@@ -31,8 +31,8 @@ async function body(r: Response): Promise<any> {
   return r.json();
 }
 
-test("POST /api/match: 200 with one result per (event, analytic), event-major, catalog order", async () => {
-  const r = await handleMatch(postJson({ events: EVENTS }), deps);
+test("POST /api/match?pairs=all: 200 with one result per (event, analytic), event-major, catalog order", async () => {
+  const r = await handleMatch(postJson({ events: EVENTS }, "?pairs=all"), deps);
   assert.equal(r.status, 200);
   const { results } = await body(r);
   const catalog = await builtInCatalog();
@@ -50,14 +50,42 @@ test("POST /api/match: 200 with one result per (event, analytic), event-major, c
 test("verdict parity with `cli match` (in-process and through the worker pool)", async () => {
   const cli = await cliMatch(EVENTS.map((e) => JSON.stringify(e)));
   for (const d of [deps, poolDeps]) {
-    const { results } = await body(await handleMatch(postJson({ events: EVENTS }), d));
+    const { results } = await body(await handleMatch(postJson({ events: EVENTS }, "?pairs=all"), d));
     const api = results.map((x: any) => `${x.event + 1} ${x.analytic} ${x.verdict}`);
     assert.deepEqual(api, cli.map((x) => `${x.line} ${x.analytic} ${x.verdict}`));
+    const reasons = results.map((x: any) => (x.verdict === "not_testable" ? x.reason : undefined));
+    assert.deepEqual(reasons, cli.map((x) => x.reason));
   }
 });
 
+test("the default answer is compact: a count per verdict and the matches, the same in process and through the pool", async () => {
+  const catalog = await builtInCatalog();
+  const cli = await cliMatch(EVENTS.map((e) => JSON.stringify(e)));
+  const expected = {
+    events: EVENTS.length,
+    analytics: catalog.analytics.length,
+    counts: {
+      match: cli.filter((x) => x.verdict === "match").length,
+      no_match: cli.filter((x) => x.verdict === "no_match").length,
+      not_testable: cli.filter((x) => x.verdict === "not_testable").length,
+    },
+    matches: cli.filter((x) => x.verdict === "match").map((x) => `${x.line! - 1} ${x.analytic}`),
+  };
+  assert.ok(expected.counts.match >= 4);
+  for (const d of [deps, poolDeps]) {
+    const j = await body(await handleMatch(postJson({ events: EVENTS }), d));
+    assert.deepEqual(Object.keys(j), ["events", "analytics", "counts", "matches"]);
+    assert.deepEqual({ ...j, matches: j.matches.map((m: any) => `${m.event} ${m.analytic}`) }, expected);
+    const smb = j.matches.find((m: any) => m.analytic === SMBEXEC);
+    assert.equal(smb.name, catalog.analytics.find((a) => a.id === SMBEXEC)!.name);
+  }
+  const bad = await handleMatch(postJson({ events: [SMB] }, "?pairs=some"), deps);
+  assert.equal(bad.status, 400);
+  assert.match((await body(bad)).error, /^pairs: expected "all" or "matches"/);
+});
+
 test("analytics by id or slug select and keep catalog order; unknown is 404 naming the entry", async () => {
-  const r = await handleMatch(postJson({ events: [SMB], analytics: ["windows_lateral_tool_transfer_remcom", SMBEXEC.toUpperCase()] }), deps);
+  const r = await handleMatch(postJson({ events: [SMB], analytics: ["windows_lateral_tool_transfer_remcom", SMBEXEC.toUpperCase()] }, "?pairs=all"), deps);
   const { results } = await body(r);
   assert.deepEqual(results.map((x: any) => x.analytic), [SMBEXEC, REMCOM]);
   const missing = await handleMatch(postJson({ events: [SMB], analytics: [SMBEXEC, "nope"] }), deps);
@@ -65,10 +93,12 @@ test("analytics by id or slug select and keep catalog order; unknown is 404 nami
   assert.deepEqual(await body(missing), { error: 'analytics[1]: unknown analytic "nope"' });
 });
 
-test("?explain=1 adds each result's trace", async () => {
-  const { results } = await body(await handleMatch(postJson({ events: [SMB], analytics: [SMBEXEC] }, "?explain=1"), deps));
+test("?explain=1 adds each result's trace (each match's in the compact answer)", async () => {
+  const { results } = await body(await handleMatch(postJson({ events: [SMB], analytics: [SMBEXEC] }, "?explain=1&pairs=all"), deps));
   assert.equal(results[0].verdict, "match");
   assert.ok(Array.isArray(results[0].trace) && results[0].trace.some((s: any) => s.command === "where"));
+  const { matches } = await body(await handleMatch(postJson({ events: [SMB], analytics: [SMBEXEC] }, "?explain=1"), deps));
+  assert.deepEqual(matches[0].trace, results[0].trace);
   const bad = await handleMatch(postJson({ events: [SMB] }, "?explain=yes"), deps);
   assert.equal(bad.status, 400);
 });
@@ -121,10 +151,40 @@ test("413 above the limits: body size (Content-Length first, then the stream), e
   assert.equal(traces.status, 413);
 });
 
+test("amplification: explain is limited by count, refused with 413 naming the limit before any work", async () => {
+  const many = await handleMatch(postJson({ events: Array.from({ length: 51 }, () => "a.exe") }, "?explain=1"), deps);
+  assert.equal(many.status, 413);
+  assert.match((await body(many)).error, /^explain=1: 102 evaluations; at most 100 with traces/);
+  const one = await handleMatch(postJson({ events: [`cmd.exe /c ${"x".repeat(LIMITS.maxStringLength - 20)}`] }, "?explain=1&pairs=all"), deps);
+  assert.equal(one.status, 200, "one 64 KB event with traces stays under the answer's size limit");
+});
+
+test("422 when the answer would pass its size limit (8 MiB by default), counted in bytes of UTF-8, naming the limit", async () => {
+  assert.equal(LIMITS.maxResponseBytes, 8 * 1024 * 1024);
+  // Values in "é" (2 bytes in UTF-8) show in the traces: the answer has more bytes than characters.
+  const ask = (limits: { maxResponseBytes?: number }) =>
+    handleMatch(postJson({ events: [{ process: `cmd.exe /c ${"é".repeat(2000)}`, process_name: "cmd.exe" }] }, "?explain=1&pairs=all"), { ...deps, limits });
+  const full = await ask({});
+  assert.equal(full.status, 200);
+  const text = await full.text();
+  const bytes = Buffer.byteLength(text);
+  assert.ok(bytes > text.length + 2000, `${bytes} bytes, ${text.length} characters`);
+  const over = await ask({ maxResponseBytes: bytes - 1 });
+  assert.equal(over.status, 422);
+  assert.equal((await body(over)).error, `the answer would be ${bytes} bytes; at most ${bytes - 1} (the limit on the answer's size: ask without explain=1 or pairs=all, or name fewer analytics)`);
+  const byChars = await ask({ maxResponseBytes: text.length });
+  assert.equal(byChars.status, 422, "the limit counts bytes, not characters");
+  const exact = await ask({ maxResponseBytes: bytes });
+  assert.equal(exact.status, 200);
+  assert.equal(await exact.text(), text);
+});
+
 test("an empty events array answers 200 with no results", async () => {
-  const r = await handleMatch(postJson({ events: [] }), deps);
+  const r = await handleMatch(postJson({ events: [] }, "?pairs=all"), deps);
   assert.equal(r.status, 200);
   assert.deepEqual(await body(r), { results: [] });
+  const c = await handleMatch(postJson({ events: [] }), deps);
+  assert.deepEqual(await body(c), { events: 0, analytics: 2, counts: { match: 0, no_match: 0, not_testable: 0 }, matches: [] });
 });
 
 test("GET /api/analytics lists every analytic with testability", async () => {

@@ -5,11 +5,14 @@
  */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
 
-function tooLarge(limit: number): BodyResult {
+function tooLarge(limit: number): { ok: false; status: 413; error: string } {
   return { ok: false, status: 413, error: `body: larger than the limit of ${limit} bytes` };
 }
 
-export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
+export type TextResult = { ok: true; text: string } | { ok: false; status: 400 | 413; error: string };
+
+/** The body as UTF-8 text, never holding more than `limit` bytes. */
+export async function readTextBody(request: Request, limit: number): Promise<TextResult> {
   const declared = request.headers.get("content-length");
   if (declared !== null && declared.trim() !== "") {
     const n = Number(declared);
@@ -49,6 +52,13 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
   } catch {
     return { ok: false, status: 400, error: "body: not valid UTF-8" };
   }
+  return { ok: true, text };
+}
+
+export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
+  const body = await readTextBody(request, limit);
+  if (!body.ok) return body;
+  const text = body.text;
   if (text.trim() === "") return { ok: false, status: 400, error: "body: empty; expected a JSON object" };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

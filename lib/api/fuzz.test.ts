@@ -2,6 +2,7 @@
  * Property tests of the exported API handlers with random bodies: never throws, always JSON,
  * only documented statuses, and a 200 always has one result per (event, analytic).
  */
+import { decodeSegment } from "../catalog/decode-segment";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
@@ -35,7 +36,7 @@ async function check(r: Response): Promise<any> {
 test("property: POST /api/match answers JSON with a documented status for any JSON body", async () => {
   const catalog = await builtInCatalog();
   await fc.assert(
-    fc.asyncProperty(body, fc.constantFrom("", "?explain=1", "?explain=x"), async (b, q) => {
+    fc.asyncProperty(body, fc.constantFrom("?pairs=all", "?explain=1&pairs=all", "?explain=x&pairs=all"), async (b, q) => {
       const r = await handleMatch(post(JSON.stringify(b), { query: q }), deps);
       const j = await check(r);
       if (r.status === 200) {
@@ -60,11 +61,12 @@ test("property: arbitrary bytes as the body never crash the handler", async () =
   );
 });
 
-test("property: GET /api/analytics/<anything> is 200 or 404 JSON", async () => {
+test("property: GET /api/analytics/<anything> is 200 or 404 JSON, 400 for malformed percent-encoding", async () => {
   await fc.assert(
-    fc.asyncProperty(fc.string({ maxLength: 60 }), async (key) => {
+    fc.asyncProperty(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("%ZZ", "%", "%FF", "%C0%AF", "a%2")), async (key) => {
       const r = await handleAnalyticOne(key, deps);
-      assert.ok(r.status === 200 || r.status === 404);
+      assert.equal(r.status === 400, decodeSegment(key) === undefined, key);
+      assert.ok(r.status === 200 || r.status === 400 || r.status === 404);
       await r.json();
     }),
     { numRuns: 200 },

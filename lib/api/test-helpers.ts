@@ -29,7 +29,7 @@ export function post(body: string | Uint8Array<ArrayBuffer>, opts: { query?: str
 export const postJson = (value: unknown, query?: string) => post(JSON.stringify(value), query === undefined ? {} : { query });
 
 /** Runs `cli match` in-process on JSON Lines; returns its output records. */
-export async function cliMatch(lines: string[], argv: string[] = []): Promise<{ line?: number; analytic?: string; verdict?: string; error?: string }[]> {
+export async function cliMatch(lines: string[], argv: string[] = []): Promise<{ line?: number; analytic?: string; verdict?: string; reason?: string; error?: string }[]> {
   const { matchCommand } = await import("../../bin/commands/match");
   let out = "";
   const io: CliIO = {
@@ -47,5 +47,5 @@ export async function cliMatch(lines: string[], argv: string[] = []): Promise<{ 
   };
   const code = await matchCommand.run(["--content", CONTENT, ...argv], io);
   if (code !== 0) throw new Error(`cli match exited ${code}`);
-  return out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { line?: number; analytic?: string; verdict?: string; error?: string });
+  return out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { line?: number; analytic?: string; verdict?: string; reason?: string; error?: string });
 }

@@ -3,9 +3,18 @@
  * Enterprise matrix (tactics as columns in matrix order, sub-techniques under their parent).
  * Revoked ids count under their replacement, with a note. Plain data: safe to hand to the browser.
  */
-import type { CatalogTechnique } from "../catalog/types";
 import { allTechniques, getTechnique, tactics, type Tactic, type Technique } from "./index";
 import { shadeIndex } from "./shades";
+
+/** A technique as an analytic cites it (a catalog row's techniques fit). */
+export interface CatalogTechnique {
+  /** As cited by the detection. */
+  id: string;
+  /** Where a revoked id resolves, when it does. */
+  resolvedId?: string;
+  /** Absent when current. */
+  status?: "deprecated" | "revoked" | "unknown";
+}
 
 /** What coverage needs of an analytic (a catalog row fits). */
 export interface CoverageSource {

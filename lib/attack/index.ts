@@ -2,8 +2,21 @@
  * Enterprise ATT&CK lookups over the committed facts-only table (browser-safe, no Node built-ins).
  * Regenerate the table with `npm run attack:build`.
  */
-import type { AttackRef } from "../content/types";
 import data from "./data/enterprise-attack.json";
+
+/** A technique as a detection cites it, resolved against ATT&CK (revocations followed). */
+export interface AttackRef {
+  /** As cited by the detection, e.g. `T1574.002`. */
+  id: string;
+  /** Where a revoked id resolves (end of the revoked_by chain), else undefined. */
+  resolvedId?: string;
+  name?: string;
+  /** Tactic shortnames of the resolved technique, e.g. `lateral-movement`. */
+  tactics: string[];
+  status: "current" | "deprecated" | "revoked" | "unknown";
+  url?: string;
+}
+
 
 export interface Technique {
   id: string;

@@ -19,7 +19,7 @@ function layer(baseUrl?: string) {
     name: "Detection Console coverage",
     description: "test",
     attackVersion: "18.1",
-    ...(baseUrl ? { baseUrl } : {}),
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
     metadata: [{ name: "Filters", value: "none" }],
   });
 }
@@ -64,6 +64,7 @@ test("one entry per tactic, score = own analytics, metadata and links to the ana
   // Uncovered techniques are not listed; without a base URL there are no links.
   assert.equal(entries("T1059").length, 0);
   assert.ok(layer().techniques!.every((t) => t.links === undefined));
+  // No PUBLIC_URL (no base): no links, never an origin taken from the request.
 });
 
 test("an empty view still makes a valid layer", () => {

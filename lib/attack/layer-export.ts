@@ -14,7 +14,10 @@ export interface LayerExportOptions {
   description: string;
   /** ATT&CK version of the technique table, e.g. `18.1` (the layer records the major, `18`). */
   attackVersion: string;
-  /** Absolute origin (`https://host:port`) for links to the analytic pages; without it, no links. */
+  /**
+   * Where links to the analytic pages start: an absolute base (`https://host:port`, the operator's
+   * PUBLIC_URL); absent, no links (a Navigator layer's link URL must carry a protocol).
+   */
   baseUrl?: string;
   /** Extra layer-level metadata, e.g. the active filters. */
   metadata?: LayerMetadata[];
@@ -42,7 +45,7 @@ function entriesFor(cov: TechniqueCoverage, coverage: CoverageResult, tacticOrde
   const listed = cov.analytics.slice(0, MAX_LISTED);
   const metadata: LayerMetadata[] = listed.map((slug) => ({ name: "Analytic", value: coverage.analytics[slug] ?? slug }));
   if (n > listed.length) metadata.push({ name: "Analytic", value: `… and ${n - listed.length} more` });
-  const links = baseUrl ? listed.map((slug) => analyticLink(baseUrl, slug, coverage.analytics[slug] ?? slug)) : [];
+  const links = baseUrl !== undefined ? listed.map((slug) => analyticLink(baseUrl, slug, coverage.analytics[slug] ?? slug)) : [];
   const ordered = [...cov.tactics].sort((a, b) => tacticOrder.indexOf(a) - tacticOrder.indexOf(b));
   return ordered.map((tactic) => ({
     techniqueID: cov.id,

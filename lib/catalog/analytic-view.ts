@@ -3,9 +3,10 @@
  * ATT&CK rows with tactic names, the SPL split into highlighted lines with macro expansions,
  * the two required-field lists, story links. Plain data (safe to hand to client components).
  */
-import type { Analytic, MacroDefinition, Story } from "../content/types";
-import type { MacroUse, Support, Span } from "../spl/api";
-import { compileSearch } from "../spl";
+import type { Analytic, Story } from "../content/types";
+import type { MacroUse } from "../spl/api";
+import type { Support, Span } from "../detection/types";
+import { compiledSplFor, type ContentSource } from "../engine/index";
 import { lex } from "../spl/lex";
 import { compareRequiredFields, type RequiredFieldsComparison } from "./fields";
 import { splLines, type SplLine } from "./spl-display";
@@ -24,8 +25,10 @@ export interface AttackRow {
 export interface SplView {
   lines: SplLine[];
   macros: MacroUse[];
+  /** The search with every macro expanded (the engine's expansion; comments removed), for "Open in Splunk". */
+  expanded: string;
   support: Support;
-  parseError?: { message: string; span: Span };
+  parseError?: { message: string; span: Span; line: number; column: number };
   fieldsRead: string[];
   datamodels: string[];
 }
@@ -35,19 +38,25 @@ export interface AnalyticView {
   spl: SplView;
   requiredFields: RequiredFieldsComparison;
   stories: StoryLink[];
+  /** The analytic's data sources, each with its page's slug when the content has it. */
+  dataSources: { name: string; slug?: string }[];
 }
 
 export interface AnalyticViewDeps {
-  macros: MacroDefinition[];
+  /** The catalog the analytic belongs to (its matchers come from the engine's one cache). */
+  content: ContentSource;
   stories: Story[];
   /** Tactic shortnames → display names in matrix order (lib/attack's tacticNames). */
   tacticNames: (shortnames: readonly string[]) => string[];
   /** Technique id → its attack.mitre.org page (lib/attack's techniqueUrl). */
   techniqueUrl: (id: string) => string;
+  /** A data source's name → its page slug (lib/catalog dataSourceSlugOf), when the content has it. */
+  dataSourceSlug?: (name: string) => string | undefined;
 }
 
 export function buildAnalyticView(analytic: Analytic, deps: AnalyticViewDeps): AnalyticView {
-  const compiled = compileSearch(analytic.search, { macros: deps.macros });
+  const compiled = compiledSplFor(deps.content, analytic);
+  if (!compiled) throw new Error(`analytic ${analytic.id} is not an SPL search`);
   const macros: MacroUse[] = compiled.macros.map((m) => ({
     name: m.name,
     args: [...m.args],
@@ -68,12 +77,17 @@ export function buildAnalyticView(analytic: Analytic, deps: AnalyticViewDeps): A
     spl: {
       lines: splLines(lex(analytic.search), macros),
       macros,
+      expanded: compiled.expanded,
       support: compiled.support,
       ...(compiled.parseError ? { parseError: compiled.parseError } : {}),
-      fieldsRead: compiled.fieldsRead,
+      fieldsRead: [...compiled.fieldsRead],
       datamodels: compiled.datamodels,
     },
     requiredFields: compareRequiredFields(analytic.requiredFieldsDeclared, compiled.fieldsRead),
     stories: storyLinks(analytic.analyticStories, deps.stories),
+    dataSources: analytic.dataSources.map((name) => {
+      const slug = deps.dataSourceSlug?.(name);
+      return slug ? { name, slug } : { name };
+    }),
   };
 }

@@ -2,7 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { MacroUse } from "../spl/api";
 import { compareRequiredFields, withoutDatasetPrefix } from "./fields";
-import { messageParts } from "./rba-message";
 import { isEmptyFilterMacro, splLines, type SplToken } from "./spl-display";
 import { slugifyStoryName, storyLinks } from "./stories";
 import type { Story } from "../content/types";
@@ -62,17 +61,6 @@ test("required fields: compared without the data model prefix", () => {
   assert.equal(c.same, false);
   assert.equal(compareRequiredFields(["Processes.dest"], ["dest"]).same, true);
   assert.deepEqual(compareRequiredFields(undefined, ["dest"]), { read: ["dest"], onlyDeclared: [], onlyRead: [], same: false });
-});
-
-test("RBA message parts mark $field$ tokens", () => {
-  assert.deepEqual(messageParts("An instance of $parent_process_name$ on $dest$."), [
-    { text: "An instance of " },
-    { field: "parent_process_name" },
-    { text: " on " },
-    { field: "dest" },
-    { text: "." },
-  ]);
-  assert.deepEqual(messageParts("costs $5 and $"), [{ text: "costs $5 and $" }]);
 });
 
 test("story links resolve by name, else slugify", () => {

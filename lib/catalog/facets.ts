@@ -43,13 +43,30 @@ function sortValues(key: FacetKey, values: FacetValue[], index: CatalogIndex): F
   return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-/** Filters the index by the query and counts every facet's values. */
-export function queryCatalog(index: CatalogIndex, query: CatalogQuery): CatalogResult {
+/** Which entries (by position in the index) match the query's text, when decided elsewhere. */
+export type TextMatch = (position: number) => boolean;
+
+/** The entries (positions) whose text matches `q`: what a browser without the haystacks asks the server. */
+export function textMatches(index: CatalogIndex, q: string): number[] {
+  const terms = searchTerms(q);
+  const out: number[] = [];
+  index.entries.forEach((e, i) => {
+    if (matchesTerms(e.haystack, terms)) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Filters the index by the query and counts every facet's values. `textMatch` decides the text
+ * search instead of the entries' haystacks (a browser's index has none: it asks the server).
+ */
+export function queryCatalog(index: CatalogIndex, query: CatalogQuery, textMatch?: TextMatch): CatalogResult {
   const terms = searchTerms(query.q);
   const counts = new Map<FacetKey, Map<string, number>>(FACET_KEYS.map((k) => [k, new Map()]));
   const rows: CatalogResult["rows"] = [];
-  for (const entry of index.entries) {
-    if (terms.length > 0 && !matchesTerms(entry.haystack, terms)) continue;
+  for (let i = 0; i < index.entries.length; i++) {
+    const entry = index.entries[i]!;
+    if (terms.length > 0 && !(textMatch ? textMatch(i) : matchesTerms(entry.haystack, terms))) continue;
     const failed = failedFacets(entry, query);
     if (failed.length === 0) rows.push(entry.row);
     if (failed.length > 1) continue;

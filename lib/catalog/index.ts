@@ -10,7 +10,5 @@ export { storyLinks, slugifyStoryName } from "./stories";
 export type { StoryLink } from "./stories";
 export { compareRequiredFields, withoutDatasetPrefix } from "./fields";
 export type { RequiredFieldsComparison } from "./fields";
-export { messageParts } from "./rba-message";
-export type { MessagePart } from "./rba-message";
 export { splLines, macroOriginLabel, isEmptyFilterMacro } from "./spl-display";
 export type { SplLine, SplPiece, SplToken } from "./spl-display";

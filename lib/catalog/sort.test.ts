@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildCatalogIndex } from "./build";
-import { sortRows } from "./sort";
+import { defaultOrder, sortRows } from "./sort";
 import { ALL, TACTICS } from "./test-fixtures";
 import type { SortColumn } from "./types";
 
@@ -17,4 +17,12 @@ test("each column sorts ascending; desc reverses", () => {
     ["severity", false, ["cloud_thing", "old_dll_hunt", "windows_lateral_tool_transfer_remcom", "impacket_lateral_movement_smbexec_commandline_parameters"]],
   ];
   for (const [col, desc, expected] of cases) assert.deepEqual(sortRows(rows, col, desc).map((r) => r.slug), expected, `${col} ${desc}`);
+});
+
+test("without a chosen sort: production first, deprecated last, then by name", () => {
+  const order = defaultOrder(rows).map((r) => `${r.status}:${r.slug}`);
+  const rank = (s: string) => (s.startsWith("production") ? 0 : s.startsWith("deprecated") ? 2 : 1);
+  for (let i = 1; i < order.length; i++) assert.ok(rank(order[i - 1]!) <= rank(order[i]!), order.join(" "));
+  assert.ok(order.some((s) => s.startsWith("deprecated")), "the fixture has a deprecated analytic");
+  assert.ok(order[order.length - 1]!.startsWith("deprecated"), order.join(" "));
 });

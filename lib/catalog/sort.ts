@@ -9,7 +9,8 @@ const SEVERITY_RANK: Record<Severity, number> = { informational: 0, low: 1, medi
 
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
-function text(a: string | undefined, b: string | undefined): number {
+/** Names and other text as the tables order them (numeric, case-insensitive; empty last). */
+export function text(a: string | undefined, b: string | undefined): number {
   if (!a && !b) return 0;
   if (!a) return 1;
   if (!b) return -1;
@@ -37,4 +38,13 @@ export const ROW_COMPARATORS: Record<SortColumn, (a: CatalogRow, b: CatalogRow) 
 export function sortRows(rows: readonly CatalogRow[], column: SortColumn, desc = false): CatalogRow[] {
   const cmp = ROW_COMPARATORS[column];
   return [...rows].sort((a, b) => (desc ? -cmp(a, b) : cmp(a, b)));
+}
+
+/** Statuses in the default order: what runs in production first, what was retired last. */
+const STATUS_RANK: Record<string, number> = { production: 0, experimental: 1, validation: 2, deprecated: 4, removed: 5 };
+const statusRank = (s: string | undefined) => STATUS_RANK[(s ?? "").toLowerCase()] ?? 3;
+
+/** The order without a chosen sort: production before experimental, deprecated last, then by name. */
+export function defaultOrder(rows: readonly CatalogRow[]): CatalogRow[] {
+  return [...rows].sort((a, b) => statusRank(a.status) - statusRank(b.status) || text(a.name, b.name));
 }

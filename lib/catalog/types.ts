@@ -44,14 +44,9 @@ export interface CatalogQuery {
 }
 
 /** Kept small: 1,711 rows travel to the browser. Names live in the technique facet's labels. */
-export interface CatalogTechnique {
-  /** As cited by the detection. */
-  id: string;
-  /** Where a revoked id resolves, when it does. */
-  resolvedId?: string;
-  /** Absent when current. */
-  status?: "deprecated" | "revoked" | "unknown";
-}
+/** A technique as a detection cites it (lib/attack owns the shape). */
+export type { CatalogTechnique } from "../attack/coverage";
+import type { CatalogTechnique } from "../attack/coverage";
 
 /** One table row: small enough to send 1,711 of them to the browser. */
 export interface CatalogRow {
@@ -79,6 +74,8 @@ export interface FacetResult {
   key: FacetKey;
   label: string;
   values: FacetValue[];
+  /** How many values the facet has when `values` holds only a preview (see previewFacets). */
+  size?: number;
 }
 
 export interface CatalogResult {

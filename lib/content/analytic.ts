@@ -7,7 +7,7 @@ import { normaliseRba } from "../rba/normalise";
 import { cisFor, killChainPhasesFor, nistFor } from "./derived-tags";
 import { isObj, objectOf, numberOf, text, textList, type Obj } from "./fields";
 import type { ParsedYaml } from "./parse-yaml";
-import type { Analytic, ContentProblem, TestDataset } from "./types";
+import type { Analytic, ContentProblem, DrilldownSearch, TestDataset } from "./types";
 
 /** Missing any of these skips the file: the console cannot show or run it. */
 const REQUIRED = ["name", "id", "search"] as const;
@@ -16,6 +16,21 @@ const EXPECTED = ["version", "date", "author", "type", "status", "description", 
 const EXPECTED_TAGS = ["analytic_story", "asset_type", "mitre_attack_id", "product", "security_domain"] as const;
 const LIST_FIELDS = ["data_source", "references"] as const;
 const LIST_TAGS = ["analytic_story", "mitre_attack_id", "product", "required_fields", "kill_chain_phases", "nist", "cis20", "cve"] as const;
+
+/** `drilldown_searches`: name, search and time offsets, as written (tokens like $dest$ kept). */
+function drilldowns(v: unknown): DrilldownSearch[] {
+  const out: DrilldownSearch[] = [];
+  for (const d of Array.isArray(v) ? v : []) {
+    if (!isObj(d) || !text(d.search)) continue;
+    out.push({
+      name: text(d.name) ?? "",
+      search: text(d.search) ?? "",
+      ...(text(d.earliest_offset) ? { earliest: text(d.earliest_offset) } : {}),
+      ...(text(d.latest_offset) ? { latest: text(d.latest_offset) } : {}),
+    });
+  }
+  return out;
+}
 
 function tests(v: unknown): TestDataset[] {
   const out: TestDataset[] = [];
@@ -112,6 +127,7 @@ export function toAnalytic(parsed: ParsedYaml, file: string, slug: string): { an
     ...(declared !== undefined && declared !== null ? { requiredFieldsDeclared: textList(declared) } : {}),
     rba,
     tests: tests(doc.tests),
+    drilldownSearches: drilldowns(doc.drilldown_searches),
   };
   return { analytic, problems };
 }

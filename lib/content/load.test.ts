@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { compileSearch } from "../spl/index";
 import { loadCatalog } from "./load";
-import { indexCatalog } from "./lookup";
+import { indexContent } from "./find";
 import type { Catalog } from "./types";
 
 const LEGACY = `name: Legacy One
@@ -24,6 +24,12 @@ how_to_implement: x
 known_false_positives: none
 references:
 - https://example.com/a
+drilldown_searches:
+- name: View the detection results for $dest$
+  search: '%original_detection_search% | search dest = $dest$'
+  earliest_offset: $info_min_time$
+  latest_offset: $info_max_time$
+- name: no search here
 tags:
   analytic_story:
   - Story A
@@ -131,7 +137,7 @@ test("loads good files and skips broken ones", () => {
 });
 
 test("legacy detection is filled completely", () => {
-  const a = indexCatalog(catalog).analytic("legacy_one");
+  const a = indexContent(catalog).analytic("legacy_one");
   assert.ok(a);
   assert.equal(a.file, "detections/endpoint/legacy_one.yml");
   assert.equal(a.version, 2);
@@ -145,6 +151,7 @@ test("legacy detection is filled completely", () => {
   assert.equal(a.rba.riskScore, 63);
   assert.equal(a.rba.severity, "high");
   assert.deepEqual(a.tests, [{ name: "True Positive Test", data: "https://example.com/data.log", source: "src", sourcetype: "st" }]);
+  assert.deepEqual(a.drilldownSearches, [{ name: "View the detection results for $dest$", search: "%original_detection_search% | search dest = $dest$", earliest: "$info_min_time$", latest: "$info_max_time$" }]);
   assert.deepEqual(a.attack.map((r) => [r.id, r.status, r.resolvedId]), [["T1021.002", "current", undefined], ["T1073", "revoked", "T1574.001"]]);
   // Derived the way contentctl 4.x does: network domain → CIS 13, TTP → DE.CM.
   assert.deepEqual(a.cis, ["CIS 13"]);
@@ -153,7 +160,7 @@ test("legacy detection is filled completely", () => {
 });
 
 test("newer rba schema: score is the max risk-object score; macro-inlined data models", () => {
-  const a = indexCatalog(catalog).analytic("22222222-2222-4222-8222-222222222222");
+  const a = indexContent(catalog).analytic("22222222-2222-4222-8222-222222222222");
   assert.ok(a);
   assert.equal(a.slug, "newer_one");
   assert.equal(a.rba.schema, "rba");
@@ -184,7 +191,7 @@ test("all missing required fields are listed, each with a line", () => {
 });
 
 test("column-0 quoted continuation is repaired with a warning", () => {
-  const a = indexCatalog(catalog).analytic("column_zero");
+  const a = indexContent(catalog).analytic("column_zero");
   assert.equal(a?.search, "| from x | stats count | `column_zero_filter`");
   const p = problemsOf("detections/endpoint/column_zero.yml");
   assert.ok(p.some((x) => x.severity === "warning" && /repaired/.test(x.message) && x.line === 4));
@@ -192,7 +199,7 @@ test("column-0 quoted continuation is repaired with a warning", () => {
 });
 
 test("macros, default macros, stories, data sources, lookups", () => {
-  const idx = indexCatalog(catalog);
+  const idx = indexContent(catalog);
   assert.equal(idx.macro("mymacro")?.file, "macros/mymacro.yml");
   assert.deepEqual(idx.macro("withargs", 2)?.args, ["a", "b"]);
   assert.equal(idx.macro("withargs(2)")?.definition, "eval $a$=$b$");
@@ -205,7 +212,7 @@ test("macros, default macros, stories, data sources, lookups", () => {
   assert.deepEqual(story?.category, ["Adversary Tactics"]);
   assert.equal(idx.story("story_a"), story);
   assert.deepEqual(idx.analyticsInStory("Story A").map((a) => a.slug), ["legacy_one"]);
-  assert.deepEqual(catalog.dataSources, [{ name: "Sysmon EventID 1", file: "data_sources/sysmon.yml", source: "s", sourcetype: "st", fields: ["Image", "CommandLine"] }]);
+  assert.deepEqual(catalog.dataSources, [{ name: "Sysmon EventID 1", file: "data_sources/sysmon.yml", source: "s", sourcetype: "st", separatorValue: "1", fields: ["Image", "CommandLine"] }]);
   assert.deepEqual(catalog.lookups, [{ name: "l", file: "lookups/l.yml", filename: "l.csv", caseSensitiveMatch: false }]);
 });
 
@@ -219,7 +226,7 @@ test("built-in content: two seed analytics, no problems", async () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const c = await loadCatalog(path.join(root, "content"));
   assert.deepEqual(c.problems, []);
-  const idx = indexCatalog(c);
+  const idx = indexContent(c);
   const s1 = idx.analytic("impacket_lateral_movement_smbexec_commandline_parameters");
   const s2 = idx.analytic("e373a840-5bdc-47ef-b2fd-9cc7aaf387f0");
   assert.equal(s1?.rba.riskScore, 63);
@@ -263,7 +270,7 @@ test("../shared/security_content: all 1,711 detections load with 0 errors", { sk
   ];
   const repaired = c.problems.filter((p) => /^repaired/.test(p.message)).map((p) => p.file).sort();
   assert.deepEqual(repaired, odd);
-  const idx = indexCatalog(c);
+  const idx = indexContent(c);
   assert.match(idx.analytic("okta_threatinsight_suspected_passwordspray_attack")?.search ?? "", /\| stats count .* \| `security_content_ctime\(firstTime\)`/);
   assert.match(idx.macro("base64decode", 1)?.definition ?? "", /^eval b64x_split=split\(\$b64in\$,""\) \| lookup char_conversion_matrix/);
   assert.match(idx.story("metasploit")?.narrative ?? "", /^The Metasploit framework .*\nThe Metasploit Project/s);

@@ -4,32 +4,26 @@
  * `data_sources/*.yml` and `lookups/*.yml`. A file that cannot be read or parsed is skipped and
  * listed in `problems`; nothing stops the rest. Never throws.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ATTACK_VERSION } from "../attack/index";
 import { toAnalytic } from "./analytic";
 import { datamodelsIn } from "../spl/datamodels";
 import { expandMacros, indexMacros } from "../spl/macros";
+import { attachTables } from "./lookup-tables";
 import { toDataSource, toLookup, toMacro, toStory } from "./other-kinds";
-import { parseYaml, type ParsedYaml } from "./parse-yaml";
+import { capProblems, parseYaml, type ParsedYaml } from "./parse-yaml";
+import { folderName } from "./limits";
+import { listContentFiles, readContentFile, type ListedFile } from "./safe-fs";
 import type { Analytic, Catalog, ContentProblem, DataSource, Lookup, MacroDefinition, Story } from "./types";
 
 const BATCH = 64;
 
-/** Relative (posix) paths of `.yml`/`.yaml` files under `dir/sub`, sorted; [] when the folder is absent. */
-async function listYaml(dir: string, sub: string, recursive: boolean): Promise<string[]> {
-  const base = path.join(dir, sub);
-  let names: string[];
-  try {
-    names = await readdir(base, { recursive });
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .map((n) => path.posix.join(sub, n.split(path.sep).join("/")))
-    .sort();
-}
+const YAML = /\.ya?ml$/i;
+
+/** `.yml`/`.yaml` files under `dir/sub` (see safe-fs: no links out, no loops, capped). */
+const listYaml = (dir: string, sub: string, recursive: boolean, problems: ContentProblem[]): Promise<ListedFile[]> =>
+  listContentFiles(dir, sub, YAML, recursive, problems);
 
 interface FileResult {
   file: string;
@@ -38,23 +32,19 @@ interface FileResult {
 }
 
 /** Reads and parses files in parallel batches (reads overlap; parsing is synchronous per file). */
-async function parseAll(dir: string, files: string[]): Promise<FileResult[]> {
+async function parseAll(files: ListedFile[]): Promise<FileResult[]> {
   const out: FileResult[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     const results = await Promise.all(
-      batch.map(async (file): Promise<FileResult> => {
-        try {
-          const text = await readFile(path.join(dir, file), "utf8");
-          const parsed = parseYaml(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), file);
-          return { file, parsed, problems: parsed.problems };
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          return { file, problems: [{ file, severity: "error", message: `cannot read file: ${message}` }] };
-        }
+      batch.map(async ({ rel: file, abs }): Promise<FileResult> => {
+        const read = await readContentFile(abs, file);
+        if ("problem" in read) return { file, problems: [read.problem] };
+        const parsed = parseYaml(read.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), file);
+        return { file, parsed, problems: parsed.problems };
       }),
     );
-    out.push(...results);
+    for (const r of results) out.push(r);
   }
   return out;
 }
@@ -63,11 +53,12 @@ const slugOf = (file: string): string => path.posix.basename(file).replace(/\.ya
 
 function collect<T>(results: FileResult[], problems: ContentProblem[], convert: (r: FileResult & { parsed: ParsedYaml }) => { item?: T; problems: ContentProblem[] }): T[] {
   const items: T[] = [];
+  // Never `push(...list)`: a spread of a huge list overflows the stack.
   for (const r of results) {
-    problems.push(...r.problems);
+    for (const p of r.problems) problems.push(p);
     if (!r.parsed || r.parsed.value === undefined) continue;
     const { item, problems: more } = convert({ ...r, parsed: r.parsed });
-    problems.push(...more);
+    for (const p of capProblems(r.file, more)) problems.push(p);
     if (item) items.push(item);
   }
   return items;
@@ -92,28 +83,29 @@ function uniqueSlugs<T extends { slug: string; file: string }>(items: T[], probl
 export async function loadCatalog(dir: string): Promise<Catalog> {
   const root = path.resolve(dir);
   const problems: ContentProblem[] = [];
-  const empty = (): Catalog => ({ dir, analytics: [], macros: [], stories: [], dataSources: [], lookups: [], problems, attackVersion: ATTACK_VERSION });
+  const name = folderName(root);
+  const empty = (): Catalog => ({ dir, name, analytics: [], macros: [], stories: [], dataSources: [], lookups: [], problems, attackVersion: ATTACK_VERSION });
   try {
     const info = await stat(root).catch(() => undefined);
     if (!info?.isDirectory()) {
-      problems.push({ file: ".", severity: "error", message: `content directory not found: ${root}` });
+      problems.push({ file: ".", severity: "error", message: `content directory not found: ${name}` });
       return empty();
     }
     const [detectionFiles, macroFiles, storyFiles, dataSourceFiles, lookupFiles] = await Promise.all([
-      listYaml(root, "detections", true),
-      listYaml(root, "macros", false),
-      listYaml(root, "stories", true),
-      listYaml(root, "data_sources", false),
-      listYaml(root, "lookups", false),
+      listYaml(root, "detections", true, problems),
+      listYaml(root, "macros", false, problems),
+      listYaml(root, "stories", true, problems),
+      listYaml(root, "data_sources", false, problems),
+      listYaml(root, "lookups", false, problems),
     ]);
     if (detectionFiles.length === 0) problems.push({ file: "detections", severity: "warning", message: "no detection files found" });
 
     const [dRes, mRes, sRes, dsRes, lRes] = await Promise.all([
-      parseAll(root, detectionFiles),
-      parseAll(root, macroFiles),
-      parseAll(root, storyFiles),
-      parseAll(root, dataSourceFiles),
-      parseAll(root, lookupFiles),
+      parseAll(detectionFiles),
+      parseAll(macroFiles),
+      parseAll(storyFiles),
+      parseAll(dataSourceFiles),
+      parseAll(lookupFiles),
     ]);
 
     const analytics = collect<Analytic>(dRes, problems, (r) => {
@@ -124,6 +116,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     const stories = collect<Story>(sRes, problems, (r) => toStory(r.parsed, r.file, slugOf(r.file)));
     const dataSources = collect<DataSource>(dsRes, problems, (r) => toDataSource(r.parsed, r.file));
     const lookups = collect<Lookup>(lRes, problems, (r) => toLookup(r.parsed, r.file));
+    await attachTables(root, lookups, problems);
 
     uniqueSlugs(analytics, problems);
     uniqueSlugs(stories, problems);
@@ -137,7 +130,7 @@ export async function loadCatalog(dir: string): Promise<Catalog> {
     const macroIndex = indexMacros(macros);
     for (const a of analytics) a.datamodels = datamodelsIn(expandMacros(a.search, macroIndex).text);
 
-    return { dir, analytics, macros, stories, dataSources, lookups, problems, attackVersion: ATTACK_VERSION };
+    return { dir, name, analytics, macros, stories, dataSources, lookups, problems, attackVersion: ATTACK_VERSION };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     problems.push({ file: ".", severity: "error", message: `loading stopped: ${message}` });

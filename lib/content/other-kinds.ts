@@ -1,7 +1,10 @@
 /** Converts parsed macro, story, data source and lookup YAML documents (browser-safe). */
 import { isObj, objectOf, text, textList } from "./fields";
+import { lookupOptions } from "./lookup-options";
 import type { ParsedYaml } from "./parse-yaml";
-import type { ContentProblem, DataSource, Lookup, MacroDefinition, Story } from "./types";
+import type { ContentProblem, Lookup, MacroDefinition, Story } from "./types";
+
+export { toDataSource } from "./data-source";
 
 type Result<T> = { item?: T; problems: ContentProblem[] };
 
@@ -67,36 +70,25 @@ export function toStory(parsed: ParsedYaml, file: string, slug: string): Result<
   };
 }
 
-export function toDataSource(parsed: ParsedYaml, file: string): Result<DataSource> {
-  const c = checker(parsed, file, "data source");
-  const name = c.need("name");
-  if (!c.ok() || !name) return { problems: c.problems };
-  const d = c.doc;
-  return {
-    item: {
-      name: name.trim(),
-      file,
-      ...(text(d.source) ? { source: text(d.source) } : {}),
-      ...(text(d.sourcetype) ? { sourcetype: text(d.sourcetype) } : {}),
-      fields: textList(d.fields),
-    },
-    problems: c.problems,
-  };
-}
-
 export function toLookup(parsed: ParsedYaml, file: string): Result<Lookup> {
   const c = checker(parsed, file, "lookup");
   const name = c.need("name");
   if (!c.ok() || !name) return { problems: c.problems };
   const d = c.doc;
-  const csm = text(d.case_sensitive_match)?.toLowerCase();
+  const options = lookupOptions(d, (key, message) => {
+    const pos = parsed.positionOf(key);
+    c.problems.push({ file, line: pos?.line ?? 1, ...(pos ? { column: pos.column } : {}), severity: "error", message });
+  });
+  if (!c.ok()) return { problems: c.problems };
+  if (!options.filename && !options.collection) c.problems.push({ file, line: 1, severity: "warning", message: "lookup has neither `filename` nor `collection`: no table can back it" });
+  const fieldsList = text(d.fields_list)?.split(",").map((f) => f.trim()).filter(Boolean);
   return {
     item: {
       name: name.trim(),
       file,
       ...(text(d.description) ? { description: text(d.description)?.trim() } : {}),
-      ...(text(d.filename) ? { filename: text(d.filename) } : {}),
-      ...(csm === "true" || csm === "false" ? { caseSensitiveMatch: csm === "true" } : {}),
+      ...options,
+      ...(fieldsList?.length ? { fieldsList } : {}),
     },
     problems: c.problems,
   };

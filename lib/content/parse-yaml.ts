@@ -3,15 +3,20 @@
  * Tries the text as is; on a parse error tries the quoted-continuation repair once and keeps the
  * repaired result (with a warning) when that parses cleanly. Never throws. Browser-safe.
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from "yaml";
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from "yaml";
 import type { ContentProblem } from "./types";
 import { repairQuotedContinuations } from "./yaml-repair";
+import { MAX_PROBLEMS_PER_FILE } from "./limits";
+import { formatCount } from "@/lib/detection/numbers";
 
 export interface ParsedYaml {
   /** The parsed value; undefined when the file could not be parsed. */
   value: unknown;
   problems: ContentProblem[];
-  /** 1-based line (and column) of a top-level key, or of a nested key path like `tags.impact`. */
+  /**
+   * 1-based line (and column) of a top-level key, of a nested key path like `tags.impact`, or
+   * through a list by index (`samples.2.input`; a path ending on an index gives the item's start).
+   */
   positionOf(path: string): { line: number; column: number } | undefined;
 }
 
@@ -23,12 +28,28 @@ function attempt(text: string) {
   return { doc, lineCounter };
 }
 
+export { MAX_PROBLEMS_PER_FILE } from "./limits";
+
+const moreLine = (file: string, rest: number, what: string): ContentProblem => ({
+  file,
+  severity: "error",
+  message: `${formatCount(rest)} more ${what}${rest === 1 ? "" : "s"} in this file not listed`,
+});
+
+/** The first `MAX_PROBLEMS_PER_FILE` problems and, when there were more, one "N more" line. */
+export function capProblems(file: string, problems: ContentProblem[], what = "problem"): ContentProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), moreLine(file, problems.length - MAX_PROBLEMS_PER_FILE, what)];
+}
+
 function errorProblems(file: string, doc: Document.Parsed, lc: LineCounter): ContentProblem[] {
-  return doc.errors.map((e) => {
+  const listed = doc.errors.slice(0, MAX_PROBLEMS_PER_FILE).map((e): ContentProblem => {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     const first = e.message.split("\n")[0] ?? e.message;
-    return { file, line: pos.line, column: pos.col, severity: "error" as const, message: `YAML ${e.code}: ${first}` };
+    return { file, line: pos.line, column: pos.col, severity: "error", message: `YAML ${e.code}: ${first}` };
   });
+  const rest = doc.errors.length - listed.length;
+  return rest > 0 ? [...listed, moreLine(file, rest, "YAML error")] : listed;
 }
 
 function positionFinder(doc: Document.Parsed, lc: LineCounter) {
@@ -36,6 +57,11 @@ function positionFinder(doc: Document.Parsed, lc: LineCounter) {
     let node: unknown = doc.contents;
     let keyOffset: number | undefined;
     for (const key of path.split(".")) {
+      if (isSeq(node) && /^\d+$/.test(key)) {
+        node = node.items[Number(key)];
+        keyOffset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+        continue;
+      }
       if (!isMap(node)) return undefined;
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
       if (!pair || !isScalar(pair.key)) return undefined;

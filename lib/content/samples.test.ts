@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadCatalog } from "./load";
 import { loadSamples, mergeSamples, parseSamples } from "./samples";
 import { compileSearch } from "../spl";
-import { parseEvents, unknownFields } from "../events";
+import { parseEvents, toEventInput } from "../events";
 
 const BAD: [string, string, RegExp][] = [
   ["not a map", "- a\n- b\n", /must be a map/],
@@ -67,7 +67,7 @@ test("every built-in sample gives its expected verdict with the engine (first ev
       const parsed = parseEvents(s.input);
       assert.deepEqual(parsed.problems, [], s.label);
       const e = parsed.events[0]!;
-      const v = c.evaluate({ dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) });
+      const v = c.evaluate(toEventInput(e));
       assert.equal(v.verdict, s.expect, `${analytic.name}: ${s.label}`);
       checked++;
     }

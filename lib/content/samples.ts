@@ -2,8 +2,9 @@
  * Loads the tester's samples on the server (Node only): the repository's `content/samples.yml`,
  * plus `samples.yml` at the top of CONTENT_DIR when that directory has one. Cached per process.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { readContentFile } from "./safe-fs";
+import { folderName } from "./limits";
 import { contentDir } from "./server";
 import { mergeSamples, parseSamples, type Sample, type SamplesResult } from "./samples-parse";
 
@@ -13,13 +14,11 @@ export { parseSamples, mergeSamples } from "./samples-parse";
 const BUILT_IN = path.join("content", "samples.yml");
 
 async function readOne(file: string, shownAs: string, required: boolean): Promise<SamplesResult | undefined> {
-  try {
-    return parseSamples(await readFile(file, "utf8"), shownAs);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (!required && code === "ENOENT") return undefined;
-    return { byAnalytic: {}, problems: [{ file: shownAs, severity: "error", message: `cannot read the samples file: ${code ?? String(e)}` }] };
-  }
+  // Read like any content file: a pipe, a device or a huge file is a problem, never opened.
+  const read = await readContentFile(file, shownAs);
+  if ("text" in read) return parseSamples(read.text, shownAs);
+  if (!required && read.code === "ENOENT") return undefined;
+  return { byAnalytic: {}, problems: [read.problem] };
 }
 
 /** Both files, merged (built-in first). Never throws. */
@@ -29,7 +28,7 @@ export async function loadSamples(cwd = process.cwd(), dir = contentDir()): Prom
   if (builtIn) results.push(builtIn);
   const extra = path.resolve(cwd, dir, "samples.yml");
   if (extra !== path.resolve(cwd, BUILT_IN)) {
-    const more = await readOne(extra, `${dir}/samples.yml`, false);
+    const more = await readOne(extra, `${folderName(path.resolve(cwd, dir))}/samples.yml`, false);
     if (more) results.push(more);
   }
   return mergeSamples(results);

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { loadCatalog } from "./load";
-import { indexCatalog } from "./lookup";
+import { indexContent } from "./find";
 import type { Analytic, Catalog, Story } from "./types";
 
 const BUILT_IN = "content";
@@ -31,12 +31,12 @@ export function getCatalog(): Promise<Catalog> {
 
 /** By slug (file name without `.yml`) or by id (case-insensitive). */
 export async function getAnalytic(slugOrId: string): Promise<Analytic | undefined> {
-  return indexCatalog(await getCatalog()).analytic(slugOrId);
+  return indexContent(await getCatalog()).analytic(slugOrId);
 }
 
 /** By slug, id or exact name. */
 export async function getStory(slug: string): Promise<Story | undefined> {
-  return indexCatalog(await getCatalog()).story(slug);
+  return indexContent(await getCatalog()).story(slug);
 }
 
 /** Forgets loaded catalogs (tests, or after the content on disk changed). */

@@ -2,7 +2,10 @@
  * The content model: what the console knows about a security_content checkout.
  * Pure types, shared by the server (loader), the API, the CLI and the browser.
  */
+import type { AttackRef } from "../attack/index";
 import type { Rba } from "../rba/types";
+
+export type { AttackRef };
 
 /** A problem found while loading content: the file is skipped (or a field ignored) and listed. */
 export interface ContentProblem {
@@ -24,18 +27,6 @@ export interface MacroDefinition {
   description?: string;
   /** Path relative to the content dir, absent for built-in defaults (drop_dm_object_name, *_filter). */
   file?: string;
-}
-
-export interface AttackRef {
-  /** As cited by the detection, e.g. `T1574.002`. */
-  id: string;
-  /** Where a revoked id resolves (end of the revoked_by chain), else undefined. */
-  resolvedId?: string;
-  name?: string;
-  /** Tactic shortnames of the resolved technique, e.g. `lateral-movement`. */
-  tactics: string[];
-  status: "current" | "deprecated" | "revoked" | "unknown";
-  url?: string;
 }
 
 export interface TestDataset {
@@ -79,6 +70,15 @@ export interface Analytic {
   requiredFieldsDeclared?: string[];
   rba: Rba;
   tests: TestDataset[];
+  /** `drilldown_searches` from the YAML (what an analyst runs next on an alert). */
+  drilldownSearches?: DrilldownSearch[];
+}
+
+export interface DrilldownSearch {
+  name: string;
+  search: string;
+  earliest?: string;
+  latest?: string;
 }
 
 export interface Story {
@@ -97,25 +97,67 @@ export interface Story {
   products: string[];
 }
 
+/** The add-on a data source needs (`supported_TA:` in YAML). */
+export interface SupportedTA {
+  name: string;
+  url?: string;
+  version?: string;
+}
+
+/** A `field_mappings:` entry: the data source's fields → a data model's fields. */
+export interface FieldMapping {
+  /** `cim`, `ocsf`, `custom_cim`, … */
+  dataModel: string;
+  /** e.g. `Endpoint.Processes` (absent for OCSF). */
+  dataSet?: string;
+  /** Source field (e.g. `Image`, `Image|endswith`) → target field (e.g. `Processes.process_name`). */
+  mapping: Record<string, string>;
+}
+
+/**
+ * A data source (`data_sources/*.yml`): what a kind of event is, where Splunk puts it, the field
+ * that separates its events and the fields its add-on extracts. Optional keys are present only when
+ * the file gives them. lib/events reads the same shape as plain data (its DataSourceSpec).
+ */
 export interface DataSource {
   name: string;
   file: string;
+  id?: string;
+  description?: string;
   source?: string;
   sourcetype?: string;
+  /** The field that tells this data source's events apart from others of the same source, e.g. `EventID`, `eventName`. */
+  separator?: string;
+  /** The separator's value for this data source (`13`, `ConsoleLogin`), from the example or the name. */
+  separatorValue?: string;
+  supportedTA?: SupportedTA[];
+  /** The fields the Splunk add-on extracts (the add-on's own names). */
   fields: string[];
+  fieldMappings?: FieldMapping[];
+  /** A real example event, as text. */
+  exampleLog?: string;
 }
 
-export interface Lookup {
+/**
+ * A lookup definition (`lookups/*.yml`): Splunk's transforms.conf stanza as data. When the content
+ * ships its CSV table, load.ts gives the object a non-enumerable `load` (read on first use, never
+ * at catalog load) and `stamp`, so a Catalog is a ContentSource the engine can run lookups with.
+ */
+export interface Lookup extends LookupSource {
   name: string;
   file: string;
   description?: string;
-  filename?: string;
-  caseSensitiveMatch?: boolean;
+  /** `fields_list` of a KV store collection. */
+  fieldsList?: string[];
 }
 
+import type { LookupSource } from "../detection/lookups";
+
 export interface Catalog {
-  /** Absolute or as-given path of the content dir; `content` for the built-in one. */
+  /** Absolute or as-given path of the content dir; `content` for the built-in one. Never shown. */
   dir: string;
+  /** The folder's name (last path segment): what pages, problems and exports show, never the server's path. */
+  name: string;
   analytics: Analytic[];
   macros: MacroDefinition[];
   stories: Story[];

@@ -1,37 +1,57 @@
 /**
- * Building a ParsedEvent: fields with provenance, and the fields derived from a command line or path.
+ * Building an event: fields with provenance, and the fields derived from a command line or path.
  */
 import { baseName, hasSeparator, programOf } from "./commandline";
-import { PROCESSES_DATASET } from "./cim";
-import { capText } from "./text";
-import type { FieldProvenance, FieldValue, InputFormat, ParsedEvent } from "./types";
+import type { FieldProvenance, FieldRecord, FieldValue } from "./types";
 
 export class EventDraft {
-  readonly fields: Record<string, FieldValue> = {};
+  // Plain objects (`__proto__` is refused by every setter): they stay fast to copy and read.
+  readonly fields: FieldRecord = {};
   readonly provenance: Record<string, FieldProvenance> = {};
 
   has(name: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.fields, name);
   }
 
-  /** Set a field (empty strings and `__proto__` are ignored: an empty value is no value). */
+  get(name: string): FieldValue | undefined {
+    return this.has(name) ? this.fields[name] : undefined;
+  }
+
+  /** A field's value as one string (the first of a multivalue), or undefined. */
+  text(name: string): string | undefined {
+    const v = this.get(name);
+    if (v === undefined) return undefined;
+    return Array.isArray(v) ? v[0] : String(v);
+  }
+
+  /** Set a field (empty strings, empty lists and `__proto__` are ignored: an empty value is no value). */
   set(name: string, value: FieldValue | undefined, provenance: FieldProvenance): void {
-    if (value === undefined || value === "" || name === "__proto__") return;
+    if (value === undefined || value === "" || name === "__proto__" || name === "") return;
     if (Array.isArray(value) && value.length === 0) return;
     this.fields[name] = value;
     this.provenance[name] = provenance;
   }
 
+  /** Set a value as extracted, an empty string included (JSON `""` is a field with an empty value in Splunk). */
+  setExtracted(name: string, value: FieldValue, provenance: FieldProvenance): void {
+    if (name === "__proto__" || name === "" || (Array.isArray(value) && value.length === 0)) return;
+    this.fields[name] = value;
+    this.provenance[name] = provenance;
+  }
+
+  /** Set only when not set yet. */
+  setDefault(name: string, value: FieldValue | undefined, provenance: FieldProvenance): void {
+    if (!this.has(name)) this.set(name, value, provenance);
+  }
+
+  delete(name: string): void {
+    delete this.fields[name];
+    delete this.provenance[name];
+  }
+
   get size(): number {
     return Object.keys(this.fields).length;
   }
-}
-
-/** A field's value as one string (first value of a multivalue), for derivations. */
-function asString(v: FieldValue | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (Array.isArray(v)) return v[0];
-  return String(v);
 }
 
 /**
@@ -44,53 +64,17 @@ export function deriveProgramFields(draft: EventDraft): void {
 }
 
 function deriveFor(draft: EventDraft, cmdField: string, nameField: string, pathField: string): void {
-  const path = asString(draft.fields[pathField]);
+  const path = draft.text(pathField);
   if (!draft.has(nameField) && path !== undefined && hasSeparator(path)) {
-    draft.set(nameField, baseName(path), {
-      origin: "derived",
-      from: pathField,
-      note: `file name part of ${pathField}`,
-    });
+    draft.set(nameField, baseName(path), { origin: "derived", from: pathField, note: `file name part of ${pathField}` });
   }
-  const cmd = asString(draft.fields[cmdField]);
+  const cmd = draft.text(cmdField);
   if (cmd === undefined || (draft.has(nameField) && draft.has(pathField))) return;
   const program = programOf(cmd);
   if (!draft.has(nameField) && program.name !== undefined) {
-    draft.set(nameField, program.name, {
-      origin: "derived",
-      from: cmdField,
-      note: "file name in the first token of the command line",
-    });
+    draft.set(nameField, program.name, { origin: "derived", from: cmdField, note: "file name in the first token of the command line" });
   }
   if (!draft.has(pathField) && program.path !== undefined) {
-    draft.set(pathField, program.path, {
-      origin: "derived",
-      from: cmdField,
-      note: "first token of the command line",
-    });
+    draft.set(pathField, program.path, { origin: "derived", from: cmdField, note: "first token of the command line" });
   }
-}
-
-export function finishEvent(
-  draft: EventDraft,
-  where: { line: number; format: InputFormat; text: string },
-): ParsedEvent {
-  return {
-    index: 0,
-    line: where.line,
-    format: where.format,
-    dataset: PROCESSES_DATASET,
-    fields: draft.fields,
-    provenance: draft.provenance,
-    text: capText(where.text),
-  };
-}
-
-/** The event for one raw command line. */
-export function commandLineEvent(commandLine: string, line: number, text = commandLine): ParsedEvent {
-  const draft = new EventDraft();
-  const process = commandLine.replace(/^[ \t]+/, "");
-  draft.set("process", process, { origin: "given", note: "the command line as pasted" });
-  deriveProgramFields(draft);
-  return finishEvent(draft, { line, format: "command-line", text });
 }

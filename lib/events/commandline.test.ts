@@ -45,7 +45,7 @@ test("program name and path from the first token", async (t) => {
       assert.equal(ev.fields["process_path"], path);
       assert.equal(ev.fields["process"], line.replace(/^[ \t]+/, ""));
       assert.equal(ev.line, 3);
-      assert.equal(ev.dataset, "Endpoint.Processes");
+      assert.ok(ev.datasets["Endpoint.Processes"]);
       assert.equal(ev.provenance["process"]?.origin, "given");
       if (name !== undefined) assert.deepEqual(ev.provenance["process_name"]?.origin, "derived");
       if (name !== undefined) assert.equal(ev.provenance["process_name"]?.from, "process");

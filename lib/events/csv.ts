@@ -3,7 +3,6 @@
  * Header names may be CIM fields (plain or `Processes.`-prefixed) or Sysmon / 4688 field names.
  */
 import { isCimKey } from "./cim";
-import { COMMON_EVENT_FIELDS, SECURITY_4688_FIELDS, SYSMON_FIELDS } from "./vendor";
 
 export interface CsvRecord {
   cells: string[];
@@ -14,12 +13,13 @@ export interface CsvRecord {
   unterminated?: boolean;
 }
 
+/** Windows event field names (Sysmon, Security 4688, System) recognised in a header. */
 const KNOWN = new Set<string>([
-  ...SYSMON_FIELDS,
-  ...SECURITY_4688_FIELDS,
-  ...COMMON_EVENT_FIELDS,
-  "_time",
-  "host",
+  "Image", "CommandLine", "ParentImage", "ParentCommandLine", "OriginalFileName", "ProcessGuid", "ParentProcessGuid", "IntegrityLevel",
+  "CurrentDirectory", "Hashes", "NewProcessName", "New_Process_Name", "NewProcessId", "New_Process_ID", "ParentProcessName",
+  "Creator_Process_Name", "Creator_Process_ID", "Process_Command_Line", "TokenElevationType", "MandatoryLabel", "SubjectUserName",
+  "TargetUserName", "EventID", "EventCode", "Computer", "ComputerName", "User", "ProcessId", "ParentProcessId", "Channel",
+  "Provider_Name", "SourceName", "UtcTime", "TargetObject", "TargetFilename", "_time", "host",
 ]);
 
 function isKnownHeader(name: string): boolean {

@@ -50,3 +50,18 @@ test("withEdits: changing process re-derives the derived name and path, not give
   assert.ok(!("problem" in fromPath));
   assert.equal(withEdits(fromPath, { parent_process_path: "D:\\q.exe" }).fields["parent_process_name"], "q.exe");
 });
+
+test("withEdits: `_time` typed as a date or epoch becomes epoch seconds with its date_* parts; other text stays text", () => {
+  const cases: [string, string, number | string][] = [
+    ["ISO with zone", "2024-03-01T10:00:00Z", 1709287200],
+    ["ISO without zone (UTC)", "2024-03-01 10:00:00", 1709287200],
+    ["epoch seconds", "1709287200", 1709287200],
+    ["not a time", "yesterday", "yesterday"],
+  ];
+  for (const [name, typed, want] of cases) {
+    const e = withEdits(parseEvents(SYSMON_XML).events[0]!, { _time: typed });
+    assert.equal(e.fields["_time"], want, name);
+    assert.equal(e.provenance["_time"]?.origin, "edited", name);
+    if (typeof want === "number") assert.equal(e.fields["date_year"], 2024, name);
+  }
+});

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { INPUT_FORMATS } from "./detect";
+import { FORMATS } from "./formats/index";
+const INPUT_FORMATS = FORMATS.map((f) => f.id);
 import { eventFromCim, eventFromCommandLine, parseEvents } from "./index";
 
 /** Printable text without line breaks or leading/trailing spaces (what a command line looks like). */
@@ -22,7 +23,7 @@ test("property: eventFromCommandLine never throws; process is kept; name is the 
   fc.assert(
     fc.property(fc.string({ unit: "binary", maxLength: 300 }), (s) => {
       const e = eventFromCommandLine(s);
-      assert.equal(e.dataset, "Endpoint.Processes");
+      assert.equal(e.datasets["Endpoint.Processes"] !== undefined, e.fields["process"] !== undefined, "a command line is an Endpoint.Processes event");
       const name = e.fields["process_name"];
       const path = e.fields["process_path"];
       if (typeof name === "string" && typeof path === "string") assert.ok(path.endsWith(name), `${path} / ${name}`);
@@ -79,7 +80,8 @@ test("property: Sysmon Event ID 1 XML with escaped values maps CommandLine and I
       assert.equal(r.events.length, 1, JSON.stringify(r.problems));
       assert.equal(r.events[0]!.fields["process"], cmd);
       assert.equal(r.events[0]!.fields["process_path"], image);
-      assert.equal(r.events[0]!.provenance["process"]?.origin, "mapped");
+      assert.equal(r.events[0]!.provenance["process"]?.origin, "alias");
+      assert.equal(r.events[0]!.provenance["CommandLine"]?.origin, "extracted");
     }),
     { numRuns: 200 },
   );

@@ -1,37 +1,61 @@
 /**
- * lib/events: what users paste, upload, or send to the API / CLI → events with CIM
- * Endpoint.Processes fields and where each value came from. Pure TypeScript: no Node, no DOM.
- * Nothing here throws on bad input; problems come back as values with 1-based line numbers.
+ * lib/events: what users paste, upload, or send to the API / CLI → events as the Splunk add-ons
+ * would read them: the content's data source each one is, every field a raw-event search sees, the
+ * CIM datasets it feeds, the fields it cannot know, and where each value came from. Pure
+ * TypeScript: no Node, no DOM; never imports lib/content (data sources come in as plain data).
+ * Nothing here throws on bad input; problems come back as values with 1-based lines and columns.
  */
-import { commandLineEvent } from "./build";
-import { PROCESS_FIELDS, unknownFields } from "./cim";
-import { INPUT_FORMATS, chooseReader, detectFormat, readerFor, type Reader } from "./detect";
-import { withEdits } from "./edits";
+import type { EventInput } from "../detection/types";
 import { unwrapEvents } from "./json";
-import { eventsFromLines, type Parsed } from "./lines";
-import { eventFromObject } from "./object";
 import { ProblemList } from "./problems";
-import { eventsFromCsv, eventsFromJson } from "./structured";
-import { formatBytes, lineAt, lineStarts, looksLikeUtf16Bytes, utf8CutIndex } from "./text";
-import type { InputFormat, ParseEventsResult, ParsedEvent } from "./types";
-import { eventsFromXml } from "./winxml";
+import { prepareSpecs, readChunk, type ReadOptions } from "./read";
+import { splitChunks } from "./split";
+import { formatById as FORMATS_BY_ID } from "./formats/index";
+import type { Chunk } from "./formats/types";
+import { formatBytes, lineAt, lineStarts, looksLikeUtf16Bytes, utf8CutIndex, controlRatio } from "./text";
+import type { InputFormat, InputProblem, ParseEventsResult, ParsedEvent } from "./types";
 
 export type * from "./types";
-export { PROCESS_FIELDS, unknownFields, detectFormat, withEdits };
+export { withEdits } from "./edits";
+export { groupedFields, type FieldGroup } from "./group";
+export { FORMATS, formatLabel } from "./formats/index";
+export { PROCESS_FIELDS } from "./cim";
+export type { ReadOptions } from "./read";
 
 export const DEFAULT_MAX_EVENTS = 10_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-export interface ParseEventsOptions {
+export interface ParseEventsOptions extends ReadOptions {
+  /** Read every event with this format (`auto`: detect per event). */
   format?: InputFormat | "auto";
   /** Stop after this many events (default 10,000). */
   maxEvents?: number;
   /** Read at most this many bytes of UTF-8 (default 10 MB). */
   maxBytes?: number;
+  /** Event index (as a string) → the data source the user picked for that event among its candidates. */
+  picks?: Readonly<Record<string, string>>;
 }
 
 function positiveInt(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
+}
+
+/** JSON containers (Splunk's `{"result":…}` / `{"results":[…]}`, `{"Events":{"Event":[…]}}`) → one chunk per event. */
+function expand(chunk: Chunk): Chunk[] {
+  if (chunk.kind !== "json") return [chunk];
+  const items = unwrapEvents(chunk.value);
+  if (items.length === 1 && items[0] === chunk.value) return [chunk];
+  return items.map((value) =>
+    typeof value === "string" ? { ...chunk, kind: "line" as const, text: value, value } : { ...chunk, value, text: items.length === 1 ? chunk.text : safeJson(value) },
+  );
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? "";
+  } catch {
+    return "";
+  }
 }
 
 /** The format most events have (the first one on a tie). */
@@ -46,63 +70,120 @@ function dominantFormat(events: readonly ParsedEvent[]): InputFormat | undefined
   return best;
 }
 
-function read(reader: Reader, text: string, maxEvents: number, problems: ProblemList, forced: boolean): Parsed {
-  if (reader === "lines") return eventsFromLines(text, maxEvents, problems);
-  const starts = lineStarts(text);
-  if (reader === "json") return eventsFromJson(text, starts, maxEvents, problems);
-  if (reader === "csv") return eventsFromCsv(text, starts, maxEvents, problems, forced);
-  const xml = eventsFromXml(text, starts, maxEvents);
-  problems.addAll(xml.problems);
-  return { events: xml.events, stoppedAt: xml.stoppedAt };
+function cut(input: string, maxBytes: number, notes: string[]): string {
+  const at = utf8CutIndex(input, maxBytes);
+  if (at >= input.length) return input;
+  const atBreak = input[at] === "\n" || input[at] === "\r";
+  const lastBreak = Math.max(input.lastIndexOf("\n", at - 1), input.lastIndexOf("\r", at - 1));
+  const end = atBreak || lastBreak <= 0 ? at : lastBreak;
+  notes.push(`the input is larger than ${formatBytes(maxBytes)}: only lines 1–${lineAt(lineStarts(input.slice(0, end)), end)} were read`);
+  return input.slice(0, end);
 }
 
-function parse(input: unknown, options: ParseEventsOptions): ParseEventsResult {
-  const problems = new ProblemList();
-  if (typeof input !== "string") {
-    return { format: "empty", events: [], problems: [{ line: 1, message: "the input is not text" }] };
-  }
-  const maxEvents = positiveInt(options.maxEvents, DEFAULT_MAX_EVENTS);
-  const maxBytes = positiveInt(options.maxBytes, DEFAULT_MAX_BYTES);
-  const notes: string[] = [];
+interface Prepared {
+  text: string;
+  opts: ReadOptions;
+  forceCsv: boolean;
+}
 
-  let text = input;
-  const cut = utf8CutIndex(text, maxBytes);
-  if (cut < text.length) {
-    const atBreak = text[cut] === "\n" || text[cut] === "\r";
-    const lastBreak = Math.max(text.lastIndexOf("\n", cut - 1), text.lastIndexOf("\r", cut - 1));
-    const end = atBreak || lastBreak <= 0 ? cut : lastBreak;
-    const lines = lineAt(lineStarts(text.slice(0, end)), end);
-    text = text.slice(0, end);
-    notes.push(`the input is larger than ${formatBytes(maxBytes)}: only lines 1–${lines} were read`);
-  }
+/** The input cut to maxBytes, UTF-16 bytes and the BOM dropped, the read options fixed once (one read time). */
+function prepare(input: string, options: ParseEventsOptions, problems: ProblemList, notes: string[]): Prepared {
+  let text = cut(input, positiveInt(options.maxBytes, DEFAULT_MAX_BYTES), notes);
   if (looksLikeUtf16Bytes(text)) {
     text = text.replace(/\u0000/g, "").replace(/^[\uFFFD\uFEFF\u00FF\u00FE]+/, "");
     problems.add(1, "the input looks like UTF-16 text read as single bytes; its NUL bytes were removed");
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // One read time for the whole paste: its events without a timestamp share it.
+  const opts: ReadOptions = { ...options, format: options.format === "auto" ? undefined : options.format, now: options.now ?? Math.round(Date.now()) / 1000 };
+  const forceCsv = opts.format === "csv";
+  if (forceCsv) opts.format = undefined;
+  if (opts.format !== undefined && !FORMATS_BY_ID(opts.format)) {
+    problems.add(1, `unknown format "${String(opts.format)}"; detecting the format instead`);
+    opts.format = undefined;
+  }
+  return { text, opts, forceCsv };
+}
 
-  let forced: InputFormat | undefined;
-  const requested = options.format;
-  if (requested !== undefined && requested !== "auto") {
-    if ((INPUT_FORMATS as readonly string[]).includes(requested)) forced = requested;
-    else problems.add(1, `unknown format "${String(requested)}"; detecting the format instead`);
+/** How reading ended: chunks split, and the line where maxEvents stopped it. */
+interface Ending {
+  chunks: number;
+  stoppedAt?: number;
+}
+
+/** Each chunk read into an event as the splitter reaches it (problems into `problems`): one at a time. */
+function* readEach(p: Prepared, options: ParseEventsOptions, maxEvents: number, problems: ProblemList, ending: Ending): Generator<ParsedEvent> {
+  const split = splitChunks(p.text, lineStarts(p.text), maxEvents, problems, p.forceCsv);
+  const prepared = prepareSpecs(options.dataSources);
+  let index = 0;
+  let r = split.next();
+  for (; !r.done; r = split.next()) {
+    ending.chunks++;
+    for (const chunk of expand(r.value)) {
+      if (index >= maxEvents) {
+        ending.stoppedAt ??= chunk.line;
+        return;
+      }
+      if (chunk.kind === "line" && chunk.text.trim() === "") continue; // an empty JSON string
+      const pick = options.picks?.[String(index)];
+      const e = readChunk(chunk, pick ? { ...p.opts, dataSource: pick } : p.opts, prepared);
+      if ("problem" in e) problems.add(chunk.line, e.problem, chunk.column);
+      else yield { ...e, index: index++ };
+    }
   }
-  const chosen = forced ? readerFor(forced) : chooseReader(text);
-  if (chosen === "empty") {
-    return { format: "empty", events: [], problems: problems.list(), ...(notes.length ? { truncated: notes.join("; ") } : {}) };
-  }
-  const parsed = read(chosen, text, maxEvents, problems, forced !== undefined);
-  if (parsed.stoppedAt !== undefined) {
-    notes.push(`stopped after ${maxEvents} events: line ${parsed.stoppedAt} and later were not read`);
-  }
-  const events = parsed.events.map((e, index) => (e.index === index ? e : { ...e, index }));
-  let format: ParseEventsResult["format"];
-  if (forced) format = forced;
-  else if (chosen === "csv") format = "csv";
-  else format = dominantFormat(events) ?? detectFormat(text);
+  if (r.value !== undefined) ending.stoppedAt = r.value;
+}
+
+function parse(input: unknown, options: ParseEventsOptions): ParseEventsResult {
+  const problems = new ProblemList();
+  if (typeof input !== "string") return { format: "empty", events: [], problems: [{ line: 1, message: "the input is not text" }] };
+  const maxEvents = positiveInt(options.maxEvents, DEFAULT_MAX_EVENTS);
+  const notes: string[] = [];
+  const p = prepare(input, options, problems, notes);
+  const ending: Ending = { chunks: 0 };
+  const events = [...readEach(p, options, maxEvents, problems, ending)];
+  if (ending.stoppedAt !== undefined) notes.push(`stopped after ${maxEvents} events: line ${ending.stoppedAt} and later were not read`);
+  const empty = ending.chunks === 0 && problems.count === 0;
+  const format = p.forceCsv ? "csv" : empty ? "empty" : events.some((e) => e.format === "csv") ? "csv" : dominantFormat(events) ?? "unknown";
   const result: ParseEventsResult = { format, events, problems: problems.list() };
   if (notes.length > 0) result.truncated = notes.join("; ");
   return result;
+}
+
+/** One item of iterateEvents: an event, or a problem of the input. */
+export type EventItem = { event: ParsedEvent } | { problem: InputProblem };
+
+const before = (p: InputProblem, e: ParsedEvent) => p.line < e.line || (p.line === e.line && (p.column ?? 0) <= (e.column ?? 0));
+const byPlace = (a: InputProblem, b: InputProblem) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+
+/**
+ * The events of an input one at a time, read as parseEvents reads them (the same splitter and
+ * readers, one read time), without holding them: each is split and read when the caller asks for
+ * it, so a caller that lets each go (`cli match`) reads any input in the memory of one event
+ * (plus the text). No limit on size or count (`maxBytes` and `maxEvents` are ignored). Problems
+ * come in input order, each before the first event that starts at or after its place; at most
+ * MAX_PROBLEMS, then one "N more" item. Never throws.
+ */
+export function* iterateEvents(input: string, options: Omit<ParseEventsOptions, "maxEvents" | "maxBytes"> = {}): Generator<EventItem> {
+  if (typeof input !== "string") return void (yield { problem: { line: 1, message: "the input is not text" } });
+  const problems = new ProblemList();
+  let pending: InputProblem[] = [];
+  const unbounded = { ...options, maxEvents: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
+  try {
+    const p = prepare(input, unbounded, problems, []);
+    for (const event of readEach(p, unbounded, Number.MAX_SAFE_INTEGER, problems, { chunks: 0 })) {
+      pending = pending.concat(problems.take()).sort(byPlace);
+      let k = 0;
+      while (k < pending.length && before(pending[k]!, event)) yield { problem: pending[k++]! };
+      pending = pending.slice(k);
+      yield { event };
+    }
+  } catch (e) {
+    problems.add(1, `could not read the input: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  for (const problem of pending.concat(problems.take()).sort(byPlace)) yield { problem };
+  const more = problems.summary();
+  if (more) yield { problem: more };
 }
 
 /** Turn pasted / uploaded / posted text into events. Never throws. */
@@ -115,22 +196,29 @@ export function parseEvents(text: string, options: ParseEventsOptions = {}): Par
   }
 }
 
+/** Guess the format of an input (what parseEvents would read it as). */
+export function detectFormat(text: string): InputFormat | "empty" | "unknown" {
+  if (typeof text !== "string") return "unknown";
+  if (controlRatio(text.replace(/^\s+/, "")) > 0.1) return "unknown";
+  return parseEvents(text.slice(0, 1_048_576), { maxEvents: 20 }).format;
+}
+
 /**
- * One JSON value → one event: CIM fields (plain or `Processes.`-prefixed), a Sysmon 1 / Security
- * 4688 event in JSON, or a string (a raw command line). Used by the CLI and API per line.
+ * One JSON value → one event: CIM fields, a Windows event in JSON, or a string (a raw command
+ * line). Used by the CLI and API per line.
  */
-export function eventFromCim(obj: Record<string, unknown>, line = 1): ParsedEvent | { problem: string } {
+export function eventFromCim(obj: Record<string, unknown>, line = 1, options: ReadOptions = {}): ParsedEvent | { problem: string } {
   try {
     const items = unwrapEvents(obj);
-    if (items.length !== 1) {
-      return { problem: `the value holds ${items.length} events; send one event per value` };
-    }
+    if (items.length !== 1) return { problem: `the value holds ${items.length} events; send one event per value` };
     const item = items[0];
+    const base = { line: positiveInt(line, 1), column: 1 };
     if (typeof item === "string") {
       if (item.trim() === "") return { problem: "the command line is empty" };
-      return commandLineEvent(item, positiveInt(line, 1));
+      return readChunk({ kind: "line", text: item, ...base }, options, prepareSpecs(options.dataSources));
     }
-    return eventFromObject(item, positiveInt(line, 1));
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return { problem: `expected an object of event fields, got ${Array.isArray(item) ? "an array" : item === null ? "null" : typeof item}` };
+    return readChunk({ kind: "json", text: safeJson(item), value: item, ...base }, options, prepareSpecs(options.dataSources));
   } catch (e) {
     return { problem: `could not read the object: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -138,5 +226,45 @@ export function eventFromCim(obj: Record<string, unknown>, line = 1): ParsedEven
 
 /** One raw command line → an event (`process` given; `process_name` / `process_path` derived). */
 export function eventFromCommandLine(commandLine: string, line = 1): ParsedEvent {
-  return commandLineEvent(typeof commandLine === "string" ? commandLine : String(commandLine ?? ""), positiveInt(line, 1));
+  const text = typeof commandLine === "string" ? commandLine : String(commandLine ?? "");
+  const e = readChunk({ kind: "line", text, line: positiveInt(line, 1), column: 1 }, { format: "command-line" }, []);
+  if ("problem" in e) throw new Error(e.problem); // the command-line format reads any text
+  return e;
+}
+
+/** What the engine reads of an event. */
+export function toEventInput(e: ParsedEvent): EventInput {
+  return { fields: e.fields, datasets: e.datasets, unknown: e.unknown };
+}
+
+/** Fields the input could not know (for the engine's `unknown`). */
+export function unknownFields(e: ParsedEvent): string[] {
+  return e.unknown;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return `a ${typeof v}`;
+}
+
+/**
+ * One decoded JSON value → an event, as the API, the CLI and the test cases read them: a string is
+ * event text read like a paste (a command line, a Windows XML event, an auditd or key=value line…),
+ * an object holds event fields (CIM, Windows, cloud JSON…). One value, one event.
+ */
+export function eventFromValue(value: unknown, line = 1, options: ReadOptions = {}): { event: EventInput } | { error: string } {
+  if (typeof value === "string") {
+    if (value.trim() === "") return { error: "the command line is empty" };
+    const r = parseEvents(value, { ...options, maxEvents: 2 });
+    if (r.events.length === 1) return { event: toEventInput(r.events[0]!) };
+    if (r.events.length > 1) return { error: "the string holds several events; send one event per value" };
+    return { error: r.problems[0]?.message ?? "no event could be read from the string" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { error: `expected a JSON object of CIM fields or a JSON string holding a command line, got ${describe(value)}` };
+  }
+  const parsed = eventFromCim(value as Record<string, unknown>, line, options);
+  if ("problem" in parsed) return { error: parsed.problem };
+  return { event: toEventInput(parsed) };
 }

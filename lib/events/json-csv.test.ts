@@ -48,7 +48,7 @@ test("JSON array, pretty-printed objects, and Splunk export containers", () => {
   assert.deepEqual(parseEvents(exportLines).events.map((e) => e.fields["process_name"]), ["c.exe", "d.exe"]);
   const rest = JSON.stringify({ results: [{ process_name: "e.exe" }, SYSMON_SPLUNK_JSON] });
   const rr = parseEvents(rest);
-  assert.deepEqual(rr.events.map((e) => e.format), ["cim-json", "sysmon-json"]);
+  assert.deepEqual(rr.events.map((e) => e.format), ["cim-json", "windows-json"]);
 });
 
 test("JSON Lines with a bad line: a problem with its line number; other lines parse", () => {
@@ -91,18 +91,18 @@ test("CSV: RFC 4180 quoting, CRLF, quoted newlines, CIM / prefixed / Sysmon head
   );
   assert.equal(r.events[0]?.text, 'cmd.exe,"cmd.exe /c ""echo a,b""",bob');
 
-  const prefixed = parseEvents('"Processes.process_name","Processes.dest"\n"mshta.exe","h1"\n');
-  assert.deepEqual(prefixed.events[0]?.fields, { process_name: "mshta.exe", dest: "h1" });
+  const prefixed = parseEvents('"Processes.process_name","Processes.dest"\n"mshta.exe","h1"\n', { now: 1_700_000_000 });
+  assert.deepEqual(prefixed.events[0]?.fields, { process_name: "mshta.exe", dest: "h1", _time: 1_700_000_000 });
   assert.equal(prefixed.events[0]?.provenance["dest"]?.from, "Processes.dest");
 
   const sysmon = parseEvents("EventCode,Image,CommandLine,Computer\n1,C:\\w\\rundll32.exe,rundll32.exe x.dll,h2\n");
   assert.equal(sysmon.events[0]?.format, "csv");
   assert.equal(sysmon.events[0]?.fields["process_name"], "rundll32.exe");
   assert.equal(sysmon.events[0]?.fields["dest"], "h2");
-  assert.equal(sysmon.events[0]?.provenance["process_name"]?.origin, "mapped");
+  assert.equal(sysmon.events[0]?.provenance["process_name"]?.origin, "alias");
 
-  const tsv = parseEvents("process_name\tuser\nwhoami.exe\tx\n");
-  assert.deepEqual(tsv.events[0]?.fields, { process_name: "whoami.exe", user: "x" });
+  const tsv = parseEvents("process_name\tuser\nwhoami.exe\tx\n", { now: 1_700_000_000 });
+  assert.deepEqual(tsv.events[0]?.fields, { process_name: "whoami.exe", user: "x", _time: 1_700_000_000 });
 });
 
 test("CSV problems: extra cells, unterminated quote", () => {
@@ -117,8 +117,8 @@ test("forced formats override detection", () => {
   assert.equal(asLines.events[0]?.fields["process"], '{"process_name":"a.exe"}');
   const csv = parseEvents("a,b\n1,2\n", { format: "csv" });
   assert.equal(csv.format, "csv");
-  assert.equal(csv.events.length, 0);
-  assert.equal(csv.problems.length, 1);
+  assert.equal(csv.events.length, 1, "a row of unknown columns is an event with those fields");
+  assert.deepEqual([csv.events[0]?.fields["a"], csv.events[0]?.fields["b"]], ["1", "2"]);
   const bad = parseEvents("cmd.exe", { format: "nope" as never });
   assert.equal(bad.events.length, 1);
   assert.match(bad.problems[0]?.message ?? "", /unknown format/);

@@ -75,6 +75,28 @@ function scanValue(text: string, pos: number, inArray: boolean): number {
   return Math.max(i, pos + 1);
 }
 
+/**
+ * The top-level value(s) starting at `pos`: one value, or the elements of a top-level array; `end`
+ * is where scanning stopped.
+ */
+export function jsonValuesAt(text: string, pos: number): { chunks: JsonChunk[]; end: number } {
+  const n = text.length;
+  const chunks: JsonChunk[] = [];
+  if (text.charCodeAt(pos) !== 91 /* [ */) {
+    const end = scanValue(text, pos, false);
+    return { chunks: [{ start: pos, end }], end };
+  }
+  pos++;
+  for (;;) {
+    while (pos < n && (isWs(text.charCodeAt(pos)) || text.charCodeAt(pos) === 44)) pos++;
+    if (pos >= n) return { chunks, end: n };
+    if (text.charCodeAt(pos) === 93 /* ] */) return { chunks, end: pos + 1 };
+    const end = scanValue(text, pos, true);
+    chunks.push({ start: pos, end });
+    pos = end;
+  }
+}
+
 /** Split JSON text into top-level values (elements of top-level arrays are values). */
 export function* jsonChunks(text: string): Generator<JsonChunk> {
   const n = text.length;
@@ -82,28 +104,13 @@ export function* jsonChunks(text: string): Generator<JsonChunk> {
   while (pos < n) {
     while (pos < n && (isWs(text.charCodeAt(pos)) || text.charCodeAt(pos) === 44)) pos++;
     if (pos >= n) return;
-    if (text.charCodeAt(pos) === 91 /* [ */) {
-      pos++;
-      for (;;) {
-        while (pos < n && (isWs(text.charCodeAt(pos)) || text.charCodeAt(pos) === 44)) pos++;
-        if (pos >= n) return;
-        if (text.charCodeAt(pos) === 93 /* ] */) {
-          pos++;
-          break;
-        }
-        const end = scanValue(text, pos, true);
-        yield { start: pos, end };
-        pos = end;
-      }
-      continue;
-    }
-    const end = scanValue(text, pos, false);
-    yield { start: pos, end };
+    const { chunks, end } = jsonValuesAt(text, pos);
+    yield* chunks;
     pos = end;
   }
 }
 
-export type JsonParsed = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+export type JsonParsed = { ok: true; value: unknown } | { ok: false; line: number; offset: number; message: string };
 
 /** JSON.parse one chunk; a failure says where (1-based line) and why, briefly. */
 export function parseChunk(text: string, chunk: JsonChunk, starts: readonly number[]): JsonParsed {
@@ -116,7 +123,7 @@ export function parseChunk(text: string, chunk: JsonChunk, starts: readonly numb
     const offset = at ? chunk.start + Math.min(Number(at[1]), slice.length) : chunk.start;
     let message = raw.replace(/\s*in JSON at position \d+.*$/s, "").replace(/,\s*".*" is not valid JSON$/s, "");
     if (message.length > 160) message = `${message.slice(0, 157)}...`;
-    return { ok: false, line: lineAt(starts, offset), message: `invalid JSON: ${message}` };
+    return { ok: false, line: lineAt(starts, offset), offset, message: `invalid JSON: ${message}` };
   }
 }
 

@@ -10,11 +10,12 @@ export class ProblemList {
   private readonly kept: InputProblem[] = [];
   private dropped = 0;
   private firstDroppedLine = 0;
+  private taken = 0;
 
   constructor(private readonly limit: number = MAX_PROBLEMS) {}
 
-  add(line: number, message: string): void {
-    if (this.kept.length < this.limit) this.kept.push({ line: Math.max(1, Math.floor(line) || 1), message });
+  add(line: number, message: string, column?: number): void {
+    if (this.kept.length < this.limit) this.kept.push({ line: Math.max(1, Math.floor(line) || 1), ...(column !== undefined ? { column } : {}), message });
     else {
       if (this.dropped === 0) this.firstDroppedLine = line;
       this.dropped++;
@@ -22,7 +23,20 @@ export class ProblemList {
   }
 
   addAll(problems: readonly InputProblem[]): void {
-    for (const p of problems) this.add(p.line, p.message);
+    for (const p of problems) this.add(p.line, p.message, p.column);
+  }
+
+  /** The problems kept since the last take, in the order they were added (streaming readers). */
+  take(): InputProblem[] {
+    const out = this.kept.slice(this.taken);
+    this.taken = this.kept.length;
+    return out;
+  }
+
+  /** "N more problem(s) … are not listed", when some were dropped. */
+  summary(): InputProblem | undefined {
+    if (this.dropped === 0) return undefined;
+    return { line: this.firstDroppedLine, message: `${this.dropped} more problem(s) from line ${this.firstDroppedLine} on are not listed` };
   }
 
   get count(): number {
@@ -30,13 +44,9 @@ export class ProblemList {
   }
 
   list(): InputProblem[] {
-    const out = [...this.kept].sort((a, b) => a.line - b.line);
-    if (this.dropped > 0) {
-      out.push({
-        line: this.firstDroppedLine,
-        message: `${this.dropped} more problem(s) from line ${this.firstDroppedLine} on are not listed`,
-      });
-    }
+    const out = [...this.kept].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    const more = this.summary();
+    if (more) out.push(more);
     return out;
   }
 }

@@ -1,206 +1,191 @@
+/**
+ * Windows events (every Sysmon event ID; Security, System and PowerShell channel events) read from
+ * XML and from evtx-dump JSON: the event's own fields, the add-on's, `_time`, source, and the CIM
+ * datasets. Events are written from Microsoft's documented schemas (./windows-fixtures.test-data.ts).
+ */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { eventFromCim, parseEvents } from "./index";
-import { integrityFromLabel } from "./vendor";
-import { SECURITY_4688_JSON, SECURITY_4688_XML, SYSMON_SPLUNK_JSON, SYSMON_XML } from "./fixtures.test-data";
+import { parseEvents } from "./index";
+import type { ParsedEvent } from "./types";
+import { SYSMON_EVENTS, WINDOWS_EVENTS, evtxJson, sysmonEvent, winXml, type WinEventSpec } from "./windows-fixtures.test-data";
 
-test("Sysmon Event ID 1 XML maps as the Splunk Add-on for Sysmon does", () => {
-  const r = parseEvents(SYSMON_XML);
-  assert.equal(r.format, "sysmon-xml");
-  assert.deepEqual(r.problems, []);
-  const e = r.events[0];
-  assert.ok(e);
-  assert.equal(e.format, "sysmon-xml");
-  const expected: Record<string, string> = {
-    process_path: "C:\\Windows\\System32\\certutil.exe",
-    process_name: "certutil.exe",
-    process_exec: "certutil.exe",
-    // entities decoded: &quot; &amp; &#x26; &#38; &lt; &gt; &apos;
-    process: 'certutil.exe -urlcache -f http://10.0.0.9/a.txt "C:\\Users\\bob\\a & b.exe" && <x> \'q\'',
-    parent_process_path: "C:\\Windows\\explorer.exe",
-    parent_process_name: "explorer.exe",
-    parent_process: "C:\\Windows\\Explorer.EXE",
-    original_file_name: "CertUtil.exe",
-    user: "CORP\\bob",
-    dest: "ws01.corp.local",
-    process_id: "4242",
-    parent_process_id: "1000",
-    process_guid: "{11111111-2222-3333-4444-555555555555}",
-    parent_process_guid: "{66666666-2222-3333-4444-555555555555}",
-    process_integrity_level: "medium",
-    process_current_directory: "C:\\Users\\bob\\",
-    process_hash: "MD5=0123456789ABCDEF0123456789ABCDEF,SHA256=AA",
-    vendor_product: "Microsoft Sysmon",
-    action: "allowed",
-  };
-  for (const [k, v] of Object.entries(expected)) assert.equal(e.fields[k], v, k);
-  assert.deepEqual(e.provenance["process_name"], {
-    origin: "mapped",
-    from: "Image",
-    note: "file name part of Sysmon Event ID 1 Image",
-  });
-  assert.equal(e.provenance["process"]?.from, "CommandLine");
-  assert.equal(e.text, SYSMON_XML);
-});
+function read(text: string): ParsedEvent {
+  const r = parseEvents(text);
+  assert.equal(r.events.length, 1, JSON.stringify(r.problems));
+  return r.events[0]!;
+}
 
-test("Security 4688 XML: hex IDs kept, creator as user when no target, label → integrity level", () => {
-  const r = parseEvents(SECURITY_4688_XML);
-  assert.equal(r.format, "security-4688-xml");
-  assert.deepEqual(r.problems, []);
-  const f = r.events[0]?.fields ?? {};
-  assert.equal(f["process_path"], "C:\\Windows\\System32\\net.exe");
-  assert.equal(f["process_name"], "net.exe");
-  assert.equal(f["process"], 'net  group "Domain Admins" /domain');
-  assert.equal(f["parent_process_name"], "cmd.exe");
-  assert.equal(f["parent_process_path"], "C:\\Windows\\System32\\cmd.exe");
-  // The Windows add-on keeps the hexadecimal IDs Windows logs (ESCU's data source notes
-  // "New_Process_ID in Hex"); converting would make `process_id=6700` match where Splunk does not.
-  assert.equal(f["process_id"], "0x1a2c");
-  assert.equal(f["parent_process_id"], "0xb2c");
-  assert.equal(f["user"], "CORP\\alice");
-  assert.equal(f["user_id"], "S-1-5-21-1-2-3-1104");
-  assert.equal(f["dest"], "dc01.corp.local");
-  assert.equal(f["process_integrity_level"], "high");
-  assert.equal(f["vendor_product"], "Microsoft Windows");
-  assert.equal(f["parent_process"], undefined, "4688 has no parent command line");
-  assert.equal(f["original_file_name"], undefined);
-  assert.equal(r.events[0]?.line, 1);
-});
+/** Both renderings of one event, read. */
+function both(spec: WinEventSpec): [string, ParsedEvent][] {
+  return [["xml", read(winXml(spec))], ["evtx-json", read(evtxJson(spec))]];
+}
 
-test("XML: many events wrapped in <Events>, other event IDs are problems with their line", () => {
-  const other = `<Event><System><Provider Name="Microsoft-Windows-Sysmon"/><EventID>3</EventID></System><EventData><Data Name="Image">C:\\x.exe</Data></EventData></Event>`;
-  const xml = `<?xml version="1.0" encoding="utf-8"?>\n<Events>\n${SYSMON_XML}\n${other}\n${SECURITY_4688_XML}\n</Events>`;
-  const r = parseEvents(xml);
-  assert.deepEqual(
-    r.events.map((e) => [e.index, e.line, e.format]),
-    [
-      [0, 3, "sysmon-xml"],
-      [1, 5, "security-4688-xml"],
-    ],
-  );
-  assert.equal(r.problems.length, 1);
-  assert.equal(r.problems[0]?.line, 4);
-  assert.match(r.problems[0]?.message ?? "", /Event ID 3 .*not a process creation/);
-});
+const SYSMON_DATASETS: Record<number, string[]> = {
+  1: ["Endpoint.Processes"],
+  3: ["Network_Traffic.All_Traffic"],
+  11: ["Endpoint.Filesystem"],
+  12: ["Endpoint.Registry"],
+  13: ["Endpoint.Registry"],
+  14: ["Endpoint.Registry"],
+  22: ["Network_Resolution.DNS"],
+  23: ["Endpoint.Filesystem"],
+  26: ["Endpoint.Filesystem"],
+};
 
-test("XML with missing tags still yields what it has", () => {
-  const cases: [string, string, Record<string, string>][] = [
-    [
-      "missing </System> and </EventData>",
-      `<Event><System><EventID>1</EventID><Computer>h1</Computer><EventData><Data Name="Image">C:\\a\\b.exe</Data></Event>`,
-      { process_name: "b.exe", dest: "h1" },
-    ],
-    [
-      "no <EventData> wrapper, unclosed <Event>",
-      `<Event><System><EventID>1</EventID></System><Data Name="CommandLine">whoami /all</Data>`,
-      { process: "whoami /all", process_name: "whoami" },
-    ],
-    [
-      "stray end tag and unquoted attribute",
-      `<Event></Foo><System><EventID>4688</EventID></System><EventData><Data Name=NewProcessName>C:\\w\\x.exe</Data></EventData></Event>`,
-      { process_name: "x.exe" },
-    ],
-    [
-      "CDATA and a comment",
-      `<Event><!-- c --><System><EventID>1</EventID></System><EventData><Data Name="CommandLine"><![CDATA[a.exe <b> & c]]></Data></EventData></Event>`,
-      { process: "a.exe <b> & c" },
-    ],
-  ];
-  for (const [name, xml, expected] of cases) {
-    const r = parseEvents(xml);
-    assert.equal(r.events.length, 1, name);
-    for (const [k, v] of Object.entries(expected)) assert.equal(r.events[0]?.fields[k], v, `${name}: ${k}`);
+test("every Sysmon event ID, XML and evtx-dump JSON: every Data Name, EventCode, _time, source, datasets", () => {
+  for (const id of Object.keys(SYSMON_EVENTS).map(Number)) {
+    for (const [how, e] of both(sysmonEvent(id))) {
+      const at = `Sysmon ${id} (${how})`;
+      for (const [k, v] of Object.entries(SYSMON_EVENTS[id]!)) {
+        if (k === "Version" || k === "Name") assert.ok(e.unknown.includes(k), `${at}: System and Data both give ${k}: unknown`);
+        else assert.equal(e.fields[k], v, `${at}: ${k}`);
+      }
+      assert.equal(e.fields["EventCode"], String(id), at);
+      assert.equal(e.fields["Computer"], "ws01.corp.local", at);
+      assert.equal(e.fields["SystemTime"], "2024-05-01T12:34:56.789Z", at);
+      assert.equal(e.fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000 + 0.789, `${at}: _time from SystemTime`);
+      assert.equal(e.fields["source"], "XmlWinEventLog:Microsoft-Windows-Sysmon/Operational", at);
+      assert.equal(e.fields["signature_id"], String(id), at);
+      assert.equal(e.fields["vendor_product"], "Microsoft Sysmon", at);
+      assert.deepEqual(Object.keys(e.datasets).sort(), SYSMON_DATASETS[id] ?? [], at);
+      if (SYSMON_DATASETS[id] === undefined) assert.ok(e.notes.some((n) => /no CIM dataset mapping/.test(n)), `${at}: says there is no documented mapping`);
+    }
   }
-  const truncated = parseEvents(`<Event><System><EventID>1</EventID></System><EventData><Data Name="Image">C:\\a.exe</Da`);
-  assert.equal(truncated.events[0]?.fields["process_name"], "a.exe");
-  assert.ok(truncated.problems.some((p) => /missing <\/Event>|missing <\/EventData>/.test(p.message)));
-  const none = parseEvents("<?xml version='1.0'?><Events></Events>");
-  assert.equal(none.events.length, 0);
-  assert.match(none.problems[0]?.message ?? "", /no <Event> elements/);
 });
 
-test("Sysmon JSON (Splunk rendering): mapped fields, numbers read as text", () => {
-  const r = parseEvents(JSON.stringify(SYSMON_SPLUNK_JSON, null, 2));
-  assert.equal(r.format, "sysmon-json");
-  const f = r.events[0]?.fields ?? {};
-  assert.equal(f["process_name"], "powershell.exe");
-  assert.equal(f["parent_process_name"], "WINWORD.EXE");
-  assert.equal(f["process_id"], "5120");
-  assert.equal(f["process_integrity_level"], "high");
-  assert.equal(f["user"], "CORP\\carol");
-  assert.equal(r.events[0]?.line, 1);
-});
-
-test("Security 4688 JSON: Target Subject is the user; Process_Command_Line; named label", () => {
-  const e = eventFromCim(SECURITY_4688_JSON, 7);
-  assert.ok(!("problem" in e));
-  assert.equal(e.format, "security-4688-json");
-  assert.equal(e.line, 7);
-  assert.equal(e.fields["process"], "whoami /priv");
-  assert.equal(e.fields["user"], "CORP\\dave");
-  assert.equal(e.fields["user_id"], "S-1-5-21-1-2-3-1200");
-  assert.equal(e.fields["process_integrity_level"], "medium");
-  assert.equal(e.fields["process_id"], "0x2f0");
-  assert.equal(e.fields["parent_process_id"], "0x11c");
-  assert.equal(e.provenance["process"]?.from, "Process_Command_Line");
-});
-
-test("nested JSON forms: Event.System/EventData, Data arrays, winlogbeat", () => {
-  const nested = {
-    Event: {
-      System: { Provider: { "@Name": "Microsoft-Windows-Sysmon" }, EventID: { "#text": "1" }, Computer: "h9" },
-      EventData: {
-        Data: [
-          { "@Name": "Image", "#text": "C:\\t\\rclone.exe" },
-          { "@Name": "CommandLine", "#text": "rclone.exe copy x remote:" },
-        ],
-      },
-    },
-  };
-  const winlogbeat = {
-    "@timestamp": "2024-01-01T00:00:00Z",
-    event: { code: "4688" },
-    winlog: {
-      event_id: 4688,
-      computer_name: "h10",
-      provider_name: "Microsoft-Windows-Security-Auditing",
-      event_data: { NewProcessName: "C:\\w\\schtasks.exe", CommandLine: "schtasks /create", SubjectUserName: "eve", SubjectDomainName: "CORP" },
-    },
-  };
-  const plainData = { Event: { System: { EventID: 1 }, EventData: { Image: "C:\\x\\y.exe", User: "U" } } };
-  const cases: [string, unknown, string, Record<string, string>][] = [
-    ["Event.EventData.Data[]", nested, "sysmon-json", { process_name: "rclone.exe", dest: "h9", process: "rclone.exe copy x remote:" }],
-    ["winlogbeat", winlogbeat, "security-4688-json", { process_name: "schtasks.exe", dest: "h10", user: "CORP\\eve" }],
-    ["EventData map", plainData, "sysmon-json", { process_name: "y.exe", user: "U" }],
+test("Sysmon per event ID: the add-on's fields and the CIM dataset's", () => {
+  const cases: [number, string, Record<string, string | undefined>][] = [
+    [1, "Endpoint.Processes", { process: "rundll32.exe C:\\t\\a.dll,Start", process_name: "rundll32.exe", process_path: "C:\\Windows\\System32\\rundll32.exe", parent_process_name: "explorer.exe", parent_process_path: "C:\\Windows\\explorer.exe", original_file_name: "RUNDLL32.EXE", process_integrity_level: "high", user: "bob", dest: "ws01.corp.local", process_hash: "MD5=0123456789ABCDEF0123456789ABCDEF,SHA256=AB,IMPHASH=CD", action: "allowed" }],
+    [3, "Network_Traffic.All_Traffic", { src_ip: "10.0.0.5", src_port: "50123", dest_ip: "203.0.113.7", dest_port: "443", transport: "tcp", user: "bob", dest: undefined }],
+    [11, "Endpoint.Filesystem", { file_path: "C:\\Users\\bob\\AppData\\Local\\Temp\\a.ps1", file_name: "a.ps1", action: "created", process_name: "rundll32.exe", dest: "ws01.corp.local" }],
+    [12, "Endpoint.Registry", { registry_path: "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run", registry_key_name: "Run", registry_value_name: undefined, action: "created" }],
+    [13, "Endpoint.Registry", { registry_path: "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\updater", registry_value_name: "updater", registry_key_name: "Run", registry_value_data: "C:\\t\\a.exe", action: "modified", dest: "ws01.corp.local" }],
+    [14, "Endpoint.Registry", { registry_path: "HKLM\\SOFTWARE\\old", action: undefined }],
+    [22, "Network_Resolution.DNS", { query: "evil.example.com", reply_code_id: "0" }],
+    [23, "Endpoint.Filesystem", { file_path: "C:\\t\\a.exe", file_name: "a.exe", action: "deleted", file_hash: "SHA256=78" }],
   ];
-  for (const [name, obj, format, expected] of cases) {
-    const e = eventFromCim(obj as Record<string, unknown>);
-    assert.ok(!("problem" in e), name);
-    assert.equal(e.format, format, name);
-    for (const [k, v] of Object.entries(expected)) assert.equal(e.fields[k], v, `${name}: ${k}`);
+  for (const [id, dataset, expected] of cases) {
+    for (const [how, e] of both(sysmonEvent(id))) {
+      for (const [k, v] of Object.entries(expected)) assert.equal(e.datasets[dataset]?.[k], v, `Sysmon ${id} (${how}) ${dataset}.${k}`);
+    }
   }
-  const first = eventFromCim(nested);
-  assert.ok(!("problem" in first));
-  assert.equal(first.line, 1);
+  const e1 = read(winXml(sysmonEvent(1)));
+  assert.equal(e1.fields["MD5"], "0123456789ABCDEF0123456789ABCDEF");
+  assert.equal(e1.fields["IMPHASH"], "CD");
+  assert.equal(e1.provenance["process_name"]?.origin, "alias");
+  assert.equal(e1.provenance["Image"]?.origin, "extracted");
+  assert.equal(e1.datasetProvenance["Endpoint.Processes"]?.["process_name"]?.origin, "mapped");
+  assert.match(e1.provenance["parent_process_name"]?.note ?? "", /CIM parent_process_name is a file name/);
+  const e14 = read(winXml(sysmonEvent(14)));
+  assert.ok(e14.unknown.includes("action"), "a rename has no documented action: unknown, not absent");
+  const e3 = read(winXml(sysmonEvent(3)));
+  assert.ok(e3.unknown.includes("dest") && e3.unknown.includes("direction"));
 });
 
-test("non-process Windows events and unrecognised objects are problems", () => {
-  assert.deepEqual(Object.keys(eventFromCim({ EventCode: "3", Image: "C:\\x.exe", DestinationIp: "1.2.3.4" })), ["problem"]);
-  assert.deepEqual(Object.keys(eventFromCim({ foo: "bar" })), ["problem"]);
-  assert.deepEqual(Object.keys(eventFromCim(null as unknown as Record<string, unknown>)), ["problem"]);
-  assert.deepEqual(Object.keys(eventFromCim([1, 2] as unknown as Record<string, unknown>)), ["problem"]);
+const WINDOWS_DATASETS: Record<string, [string[], Record<string, string | undefined>]> = {
+  "4624": [["Authentication.Authentication", "Authentication.Successful_Authentication"], { action: "success", user: "bob", src_ip: "10.0.0.8", src_port: "51515", dest: "ws01.corp.local", signature_id: "4624" }],
+  "4625": [["Authentication.Authentication", "Authentication.Failed_Authentication"], { action: "failure", user: "administrator", src_ip: "198.51.100.4" }],
+  "4688": [["Endpoint.Processes"], { process: "net  group \"Domain Admins\" /domain", process_name: "net.exe", process_id: "0x1a2c", parent_process_id: "0xb2c", parent_process_name: "cmd.exe", user: "S-1-5-21-1-2-3-1104", process_integrity_level: "high", dest: "ws01.corp.local" }],
+  "4663": [["Endpoint.Filesystem"], { file_path: "C:\\Users\\bob\\Documents\\secret.docx", file_name: "secret.docx", process_name: "explorer.exe" }],
+  "4657": [["Endpoint.Registry"], { registry_path: "\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run", registry_value_name: "updater", registry_value_data: "C:\\t\\a.exe", action: "created" }],
+  "4697": [["Endpoint.Services"], { service_name: "evilsvc", service_path: "C:\\t\\svc.exe" }],
+  "4720": [["Change.Account_Management", "Change.All_Changes"], { action: "created", user: "backdoor", src_user: "alice", object_category: "user", change_type: "AAA" }],
+  "4732": [["Change.Account_Management", "Change.All_Changes"], { action: "modified", object: "Administrators", object_category: "group", src_user: "alice" }],
+  "4768": [["Authentication.Authentication", "Authentication.Successful_Authentication"], { action: "success", user: "bob", src_ip: "::ffff:10.0.0.8" }],
+  "4769": [["Authentication.Authentication", "Authentication.Successful_Authentication"], { action: "success", user: "bob@CORP.LOCAL" }],
+  "4771": [["Authentication.Authentication", "Authentication.Failed_Authentication"], { action: "failure", user: "bob" }],
+  "4776": [["Authentication.Authentication", "Authentication.Failed_Authentication"], { action: "failure", user: "bob" }],
+  "5156": [["Network_Traffic.All_Traffic"], { src_ip: "10.0.0.5", dest_ip: "203.0.113.7", dest_port: "443", transport: "tcp", direction: "outbound", action: "allowed" }],
+  "5145": [[], {}],
+  "7045": [["Endpoint.Services"], { service_name: "PSEXESVC", service_path: "%SystemRoot%\\PSEXESVC.exe", dest: "ws01.corp.local" }],
+  "7036": [[], {}],
+  "7040": [[], {}],
+  "4104": [[], {}],
+};
+
+test("Security, System and PowerShell events, XML and evtx-dump JSON: fields, eventtype, datasets", () => {
+  for (const [code, spec] of Object.entries(WINDOWS_EVENTS)) {
+    const [datasets, expected] = WINDOWS_DATASETS[code]!;
+    for (const [how, e] of both(spec)) {
+      const at = `${code} (${how})`;
+      for (const [k, v] of Object.entries(spec.data)) assert.equal(e.fields[k], v === "" ? undefined : v, `${at}: ${k}`);
+      assert.equal(e.fields["EventCode"], code, at);
+      assert.equal(e.fields["source"], `XmlWinEventLog:${spec.channel}`, at);
+      assert.equal(e.fields["vendor_product"], "Microsoft Windows", at);
+      const eventtype = { Security: "wineventlog_security", System: "wineventlog_system" }[spec.channel];
+      assert.equal(e.fields["eventtype"], eventtype, `${at}: eventtype`);
+      assert.deepEqual(Object.keys(e.datasets).sort(), [...datasets].sort(), at);
+      for (const [k, v] of Object.entries(expected)) for (const ds of datasets) assert.equal(e.datasets[ds]?.[k], v, `${at}: ${ds}.${k}`);
+    }
+  }
 });
 
-test("integrity levels from mandatory labels", () => {
-  const cases: [string, string | undefined][] = [
-    ["S-1-16-4096", "low"],
-    ["S-1-16-8192", "medium"],
-    ["S-1-16-12288", "high"],
-    ["S-1-16-16384", "system"],
-    ["Mandatory Label\\High Mandatory Level", "high"],
-    ["Mandatory Label\\System Mandatory Level", "system"],
-    ["Mandatory Label\\Medium Plus Mandatory Level", "medium"],
-    ["weird", undefined],
+test("4688 user: the content maps SubjectUserSid to user; without it user is unknown, not absent", () => {
+  const spec = WINDOWS_EVENTS["4688"]!;
+  const only = read(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserSid: "S-1-5-18" } }));
+  assert.equal(only.fields["user"], "S-1-5-18");
+  assert.equal(only.datasets["Endpoint.Processes"]?.["user"], "S-1-5-18");
+  const none = read(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserName: "alice" } }));
+  assert.equal(none.fields["user"], undefined);
+  assert.ok(none.unknown.includes("user"));
+});
+
+test("_time is the event's own time: SystemTime, else Sysmon UtcTime; a flat JSON event too", () => {
+  const noSystemTime = winXml(sysmonEvent(1)).replace(/<TimeCreated[^>]*\/>/, "");
+  assert.equal(read(noSystemTime).fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000 + 0.7);
+  const withZone = read(winXml({ ...sysmonEvent(1), systemTime: "2024-05-01T14:34:56+02:00" }));
+  assert.equal(withZone.fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000);
+  assert.equal(withZone.fields["date_hour"], 14, "date_* fields are the timestamp's parts as written");
+  assert.equal(withZone.fields["date_zone"], 120);
+  const flat = read(JSON.stringify({ EventCode: 1, Image: "C:\\a.exe", UtcTime: "2024-05-01 00:00:01.000" }));
+  assert.equal(flat.fields["_time"], Date.UTC(2024, 4, 1, 0, 0, 1) / 1000);
+});
+
+test("Winlogbeat JSON and flat Splunk-style JSON are Windows events too", () => {
+  const wb = read(JSON.stringify({ "@timestamp": "2024-05-01T12:00:00Z", winlog: { channel: "Security", event_id: 4624, computer_name: "dc01", provider_name: "Microsoft-Windows-Security-Auditing", event_data: { TargetUserName: "bob", IpAddress: "10.0.0.8", LogonType: "3" } } }));
+  assert.equal(wb.format, "windows-json");
+  assert.equal(wb.fields["EventCode"], "4624");
+  assert.equal(wb.datasets["Authentication.Authentication"]?.["user"], "bob");
+  assert.equal(wb.fields["_time"], Date.UTC(2024, 4, 1, 12) / 1000);
+  const flat = read(JSON.stringify({ EventCode: "13", Channel: "Microsoft-Windows-Sysmon/Operational", TargetObject: "HKU\\x\\Run\\v", Details: "a", Computer: "h" }));
+  assert.equal(flat.datasets["Endpoint.Registry"]?.["registry_value_name"], "v");
+});
+
+test("Sysmon 13: a typed Details gives its payload as registry_value_data (the add-on's RegistryValueData), anything else stays verbatim", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["DWORD (0x00000001)", "0x00000001", "0x00000001"],
+    ["QWORD (0x01d776fd-0xd724b8c5)", "0x01d776fd-0xd724b8c5", "0x01d776fd-0xd724b8c5"],
+    ["Binary Data", "Binary Data", undefined],
+    ["C:\\Program Files (x86)\\a.exe", "C:\\Program Files (x86)\\a.exe", undefined],
+    ["%SystemRoot%\\system32\\a.exe", "%SystemRoot%\\system32\\a.exe", undefined],
+    ["Two words (x)", "Two words (x)", undefined],
   ];
-  for (const [label, level] of cases) assert.equal(integrityFromLabel(label), level, label);
+  for (const [details, data, lifted] of cases) {
+    const spec = sysmonEvent(13);
+    for (const [how, e] of both({ ...spec, data: { ...spec.data, Details: details } })) {
+      assert.equal(e.fields["Details"], details, `${how} ${details}: Details kept`);
+      assert.equal(e.fields["registry_value_data"], data, `${how} ${details}: registry_value_data`);
+      assert.equal(e.datasets["Endpoint.Registry"]?.["registry_value_data"], data, `${how} ${details}: Registry.registry_value_data`);
+      assert.equal(e.fields["RegistryValueData"], lifted, `${how} ${details}: RegistryValueData`);
+    }
+  }
+});
+
+test("Sysmon: user is the account name without its domain (Registry.user=\"SYSTEM\" as the catalog compares it); User keeps the full value", () => {
+  const cases: [string, string][] = [
+    ["NT AUTHORITY\\SYSTEM", "SYSTEM"],
+    ["CORP\\bob", "bob"],
+    ["root", "root"],
+  ];
+  for (const id of [1, 13]) {
+    const spec = sysmonEvent(id);
+    for (const [account, user] of cases) {
+      for (const [how, e] of both({ ...spec, data: { ...spec.data, User: account } })) {
+        assert.equal(e.fields["User"], account, `${how} ${id}: User kept`);
+        assert.equal(e.fields["user"], user, `${how} ${id} ${account}: user`);
+        const ds = id === 1 ? "Endpoint.Processes" : "Endpoint.Registry";
+        assert.equal(e.datasets[ds]?.["user"], user, `${how} ${id} ${account}: ${ds}.user`);
+      }
+    }
+  }
 });

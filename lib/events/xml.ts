@@ -17,6 +17,8 @@ export interface XmlElement {
   start: number;
   /** Offset just after its end tag (or where it was implicitly closed). */
   end: number;
+  /** True when its end tag was missing (closed where the structure said it must end). */
+  unclosed?: boolean;
 }
 
 export interface XmlProblem {
@@ -99,6 +101,7 @@ export function parseXml(text: string): XmlParse {
         return;
       }
       problems.push({ offset: top.el.start, message: `missing </${top.el.name}>` });
+      top.el.unclosed = true;
       close(top, at);
     }
   };
@@ -147,6 +150,7 @@ export function parseXml(text: string): XmlParse {
     const top = stack.pop();
     if (!top) break;
     problems.push({ offset: top.el.start, message: `missing </${top.el.name}>` });
+    top.el.unclosed = true;
     close(top, n);
   }
   return { roots, problems };

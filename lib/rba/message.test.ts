@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { messageFields, renderRiskMessage } from "./message";
+import { messageFields, messageParts, renderRiskMessage } from "./message";
 
 const seed2 = "An instance of $parent_process_name$ spawning $process_name$ was identified on endpoint $dest$ by user $user$ attempting to move laterally.";
 
@@ -37,4 +37,17 @@ test("plain dollars, adjacent tokens, no tokens", () => {
 test("messageFields", () => {
   assert.deepEqual(messageFields(seed2), ["parent_process_name", "process_name", "dest", "user"]);
   assert.deepEqual(messageFields("$dest$ $dest$"), ["dest"]);
+});
+
+test("message parts mark $field$ tokens with the same tokenizer as rendering", () => {
+  assert.deepEqual(messageParts("An instance of $parent_process_name$ on $dest$."), [
+    { text: "An instance of " },
+    { text: "$parent_process_name$", field: "parent_process_name", missing: true },
+    { text: " on " },
+    { text: "$dest$", field: "dest", missing: true },
+    { text: "." },
+  ]);
+  assert.deepEqual(messageParts("costs $5 and $"), [{ text: "costs $5 and $" }]);
+  // Splunk's JSON-array field names (`a{}.b`) are tokens too.
+  assert.deepEqual(messageParts("user $userIdentity.sessionContext{}.arn$").map((p) => p.field), [undefined, "userIdentity.sessionContext{}.arn"]);
 });

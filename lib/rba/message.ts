@@ -53,6 +53,14 @@ export function renderRiskMessage(
   return { text: parts.map((p) => p.text).join(""), parts };
 }
 
+/**
+ * A message as text and `$field$` tokens (each token part carries its `field`), for showing where
+ * Splunk fills in result fields. The same tokenizer as renderRiskMessage.
+ */
+export function messageParts(message: string): MessagePart[] {
+  return renderRiskMessage(message, {}).parts;
+}
+
 /** The `$field$` names a message refers to, in order, without duplicates. */
 export function messageFields(message: string): string[] {
   return [...new Set([...message.matchAll(TOKEN)].map((m) => m[1] ?? ""))];

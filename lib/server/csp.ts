@@ -2,8 +2,8 @@
  * The Content-Security-Policy of the console's pages (set per request by proxy.ts with a fresh
  * nonce). No 'unsafe-inline' for scripts: Next.js puts the nonce on its own inline and external
  * scripts when it finds one in the request's CSP header (pages are dynamically rendered).
- * - style-src-attr 'unsafe-inline': React's `style={…}` props (the global error page) are
- *   attributes, which a nonce cannot cover; attributes cannot run script.
+ * - no inline style attributes (no `style-src-attr 'unsafe-inline'`): components use classes
+ *   (the global error page too); e2e/security.spec.ts watches for violations.
  * - worker-src 'self' blob:: the live tester's Web Worker.
  * - 'unsafe-eval' and ws: only in development (React's dev tools and hot reload).
  */
@@ -12,7 +12,6 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,

@@ -1,99 +1,94 @@
 /**
- * The API's evaluation worker (a worker_threads thread). It compiles analytics (once per
- * catalog, via lib/verdicts) and evaluates (event, analytic) pairs, publishing which pair is
- * running in the shared progress buffer so the main thread can terminate it when a pair exceeds
- * its time budget (a catastrophic regular expression), and checking for cancellation between pairs.
- * Bundled by scripts/build-worker.mjs; run from source through tsx when no bundle exists.
+ * The API's evaluation worker (a worker_threads thread). It gets its matchers from lib/engine (one
+ * compile cache per thread, keyed by content version) and evaluates (event, analytic) pairs,
+ * publishing which pair is running in the shared progress buffer so the main thread's watchdog (a
+ * crash guard: regular expressions are bounded by the engine) can name exactly the analytic that
+ * was running if it ever fires, and checking for cancellation between pairs. A content version's
+ * rules arrive once (ContentMessage); a job names analytics by index and gets back one byte per
+ * pair plus the results it asked details of, in one message. Bundled by scripts/build-worker.mjs;
+ * run from source through tsx when no bundle exists.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { MacroDefinition } from "../content/types";
-import { pairVerdicts, type AnalyticSource, type VerdictCatalog, type VerdictResult } from "../verdicts/index";
-import { SLOT, type FromWorker, type JobMessage, type WorkerData } from "./protocol";
+import type { EventInput } from "../detection/types";
+import type { VerdictResult } from "../detection/verdicts";
+import { pairVerdicts, type ContentSource, type RuleSource } from "../engine/index";
+import { SLOT, VERDICT_CODE, type ContentMessage, type FromWorker, type JobMessage, type WorkerData } from "./protocol";
 
 const data = workerData as WorkerData;
 const progress = new Int32Array(data.progress);
 const epoch = data.epoch;
 
-/** The same content for the same main-thread catalog: keeps compiled searches across jobs. */
-interface WorkerCatalog extends VerdictCatalog {
-  analytics: AnalyticSource[];
-  byId: Map<string, AnalyticSource>;
-}
-const catalogs = new Map<number, WorkerCatalog>();
+type Ask = (event: EventInput) => (i: number) => VerdictResult;
 
-function catalogFor(key: number, macros: MacroDefinition[] | undefined): WorkerCatalog {
-  let c = catalogs.get(key);
-  if (!c) {
-    c = { analytics: [], macros: macros ?? [], byId: new Map() };
-    catalogs.set(key, c);
+interface Known {
+  content: ContentSource & { analytics: RuleSource[] };
+  /** `pairVerdicts` per (selection, explain): the set and its indexes are built once. */
+  asks: Map<string, Ask>;
+}
+
+/** The content versions this worker was sent (the last three). */
+const contents = new Map<string, Known>();
+
+function learn(m: ContentMessage): void {
+  contents.delete(m.version);
+  contents.set(m.version, { content: { version: m.version, macros: m.macros, analytics: m.analytics, ...(m.lookups ? { lookups: m.lookups } : {}) }, asks: new Map() });
+  while (contents.size > 3) contents.delete(contents.keys().next().value!);
+}
+
+function askFor(known: Known, selection: Int32Array | null, explain: boolean): Ask {
+  const key = `${explain ? "x" : "v"}${selection === null ? "*" : selection.join(",")}`;
+  let ask = known.asks.get(key);
+  if (!ask) {
+    const all = known.content.analytics;
+    const rules = selection === null ? all : Array.from(selection, (i) => all[i]!);
+    ask = pairVerdicts(known.content, rules, explain);
+    if (known.asks.size >= 32) known.asks.clear();
+    known.asks.set(key, ask);
   }
-  return c;
+  return ask;
 }
 
-/** The worker's stable object for an analytic (the compile cache is keyed by it). */
-function stable(c: WorkerCatalog, a: AnalyticSource): AnalyticSource {
-  const known = c.byId.get(a.id);
-  if (known && known.search === a.search) return known;
-  const copy = { id: a.id, slug: a.slug, name: a.name, search: a.search };
-  c.byId.set(a.id, copy);
-  c.analytics.push(copy);
-  return copy;
-}
-
-const CHUNK_PAIRS = 256;
-const CHUNK_MS = 50;
-
+/** Posts the answer; its verdict codes move to the main thread without a copy. */
 function post(m: FromWorker): void {
-  parentPort?.postMessage(m);
+  parentPort?.postMessage(m, [m.codes.buffer as ArrayBuffer]);
 }
+
+const UNKNOWN: VerdictResult = { verdict: "not_testable", code: "internal_error", reason: "internal error: the worker was not sent this content version" };
 
 function runJob(m: JobMessage): void {
-  const catalog = catalogFor(m.catalog, m.macros);
-  const analytics = m.analytics.map((a) => stable(catalog, a));
-  const width = analytics.length;
+  const known = contents.get(m.catalog);
+  const width = m.analytics === null ? known?.content.analytics.length ?? 0 : m.analytics.length;
   const total = width * m.events.length;
-  const skip = new Set(m.skip);
-  // Every analytic is compiled here, before the job is published: the watchdog times pairs, and
-  // compiling is linear in the search text.
-  const ask = pairVerdicts(catalog, analytics, m.explain);
+  // Every analytic is compiled here, before the job is published: compiling is linear in the
+  // search text, and the watchdog times pairs.
+  const ask: Ask = known ? askFor(known, m.analytics, m.explain) : () => () => UNKNOWN;
+  const all = m.detail === "all";
   let askedEvent = -1;
-  let verdictOf: (i: number) => VerdictResult = () => ({ verdict: "not_testable", reason: "not evaluated" });
-  let firstResult = true;
-  Atomics.store(progress, SLOT.job, m.job);
-  let chunkFrom = m.from;
-  let chunk: (VerdictResult | null)[] = [];
-  let chunkStart = Date.now();
-  const flush = () => {
-    if (chunk.length > 0) post({ type: "results", job: m.job, from: chunkFrom, results: chunk });
-    chunkFrom += chunk.length;
-    chunk = [];
-    chunkStart = Date.now();
-  };
-  let p = m.from;
+  let verdictOf: (i: number) => VerdictResult = () => UNKNOWN;
+  const codes = new Uint8Array(total);
+  const details: [number, VerdictResult][] = [];
+  // The job id is published with its first pair (below), after that pair's start time: the
+  // watchdog must never pair this job with the previous job's stale start time.
+  let p = 0;
   for (; p < total; p++) {
     if (Atomics.load(progress, SLOT.cancel) === m.job) break;
-    if (skip.has(p)) {
-      chunk.push(null);
-      continue;
-    }
     const e = Math.floor(p / width);
     Atomics.store(progress, SLOT.startedAt, Date.now() - epoch);
     Atomics.store(progress, SLOT.pair, p);
+    if (p === 0) Atomics.store(progress, SLOT.job, m.job);
     if (e !== askedEvent) {
       verdictOf = ask(m.events[e]!);
       askedEvent = e;
     }
-    chunk.push(verdictOf(p % width));
-    // The job's first result goes out at once: if the next pair hangs and this worker is replaced,
-    // the job resumes after what it has done (results not yet posted die with the worker).
-    if (chunk.length >= CHUNK_PAIRS || Date.now() - chunkStart >= CHUNK_MS || firstResult) flush();
-    firstResult = false;
+    const v = verdictOf(p % width);
+    codes[p] = VERDICT_CODE[v.verdict];
+    if (all || v.verdict === "match") details.push([p, v]);
   }
-  flush();
   Atomics.store(progress, SLOT.job, 0);
-  post({ type: "done", job: m.job, next: p, cancelled: p < total });
+  post({ type: "done", job: m.job, next: p, cancelled: p < total, codes: p < total ? codes.slice(0, p) : codes, details });
 }
 
-parentPort?.on("message", (m: JobMessage) => {
-  if (m && m.type === "job") runJob(m);
+parentPort?.on("message", (m: ContentMessage | JobMessage) => {
+  if (m && m.type === "content") learn(m);
+  else if (m && m.type === "job") runJob(m);
 });

@@ -1,25 +1,39 @@
 /**
- * The API's evaluation pool: worker threads that evaluate (event, analytic) pairs under a time
- * budget. A pair that runs longer than `pairTimeoutMs` (a catastrophic regular expression from
- * content) gets `not_testable` "timed out after 1 s": its worker is terminated and replaced, and
- * the job continues after that pair. A job also has an overall deadline and can be aborted (the
- * client went away); pairs not reached then are `not_testable` with the reason. Never rejects.
+ * The API's evaluation pool: worker threads that evaluate (event, analytic) pairs. Verdicts never
+ * come from a clock: the engine itself bounds every regular expression (lib/spl/regex/risk.ts), so
+ * a job either returns every verdict or fails as a whole with an EvaluationStopped error (the
+ * route answers it as an error, never as verdicts):
+ * - the watchdog, a crash guard only: a pair still running after `watchdogMs` (it should never
+ *   happen) stops the job, its worker is terminated and replaced, and the error names exactly the
+ *   analytic and the event that were running (published by the worker before each pair);
+ * - a worker that crashes, likewise;
+ * - the job's deadline (`jobDeadlineMs`) and an aborted request (the client went away).
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { EventInput } from "../spl/api";
-import type { AnalyticSource, VerdictCatalog, VerdictResult } from "../verdicts/index";
-import { SLOT, SLOT_COUNT, type FromWorker, type JobMessage, type WorkerData } from "./protocol";
+import type { EventInput } from "../detection/types";
+import type { VerdictResult } from "../detection/verdicts";
+import { contentOf } from "../engine/index";
+import type { AnalyticSource, Detail, VerdictCatalog } from "./protocol";
+import { contentMessage, selectionOf } from "./pool-content";
+import { BARE, SLOT, SLOT_COUNT, VERDICT_OF_CODE, type FromWorker, type JobMessage, type WorkerData } from "./protocol";
 import { findWorkerEntry, workerScript, type WorkerEntry } from "./worker-entry";
 
 export interface PoolOptions {
   /** Worker threads (default: 2, or cores − 1 up to 4; `DC_EVAL_WORKERS` overrides). */
   size?: number;
-  /** Budget of one (event, analytic) pair, in ms (default 1000). */
-  pairTimeoutMs?: number;
-  /** Budget of one whole job, in ms (default 15000). */
+  /** Crash guard: a pair still running after this many ms stops the job (default 30000). */
+  watchdogMs?: number;
+  /** Budget of one whole job, in ms (default 15000): past it the job fails (no verdicts). */
   jobDeadlineMs?: number;
   entry?: WorkerEntry;
+}
+
+/** Why a job returned no verdicts: an error of the run, with the HTTP status that says it. */
+export class EvaluationStopped extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
 }
 
 export interface EvaluateJob {
@@ -27,35 +41,41 @@ export interface EvaluateJob {
   analytics: AnalyticSource[];
   events: EventInput[];
   explain?: boolean;
+  /**
+   * "all" (default): every pair's full result. "matches": full results for matches only; the
+   * other pairs get a shared `{verdict}` without reason (for answers that only count them).
+   */
+  detail?: Detail;
   signal?: AbortSignal;
 }
 
 interface Running {
   id: number;
   job: EvaluateJob;
-  catalogKey: number;
+  catalogKey: string;
+  /** Indices of the job's analytics in the catalog's (null: all, in order). */
+  selection: Int32Array | null;
   total: number;
   results: (VerdictResult | undefined)[];
   /** Pairs before this index have results. */
   done: number;
-  skip: number[];
   deadline: number;
-  crashes: number;
-  cancelReason?: string;
+  /** Set when the job stopped: it fails with this instead of returning verdicts. */
+  stopped?: EvaluationStopped;
+  settled?: boolean;
   resolve: (r: VerdictResult[]) => void;
+  reject: (e: EvaluationStopped) => void;
 }
 
 interface Slot {
   worker: Worker;
   progress: Int32Array;
   epoch: number;
-  seen: Set<number>;
+  seen: Set<string>;
   running?: Running;
   retired: boolean;
 }
 
-const catalogKeys = new WeakMap<object, number>();
-let nextCatalogKey = 1;
 let nextJobId = 1;
 
 function seconds(ms: number): string {
@@ -70,37 +90,41 @@ function defaultSize(): number {
 
 export class EvaluationPool {
   readonly size: number;
-  readonly pairTimeoutMs: number;
+  readonly watchdogMs: number;
   readonly jobDeadlineMs: number;
   private readonly entry: WorkerEntry | { error: string };
   private readonly slots: Slot[] = [];
   private readonly queue: Running[] = [];
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private closed = false;
-  /** Workers replaced after a timeout or a crash (for tests and the health of the process). */
+  /** Workers replaced after the watchdog fired or a crash (for tests and the health of the process). */
   restarts = 0;
 
   constructor(options: PoolOptions = {}) {
     this.size = options.size ?? defaultSize();
-    this.pairTimeoutMs = options.pairTimeoutMs ?? 1000;
+    this.watchdogMs = options.watchdogMs ?? 30_000;
     this.jobDeadlineMs = options.jobDeadlineMs ?? 15_000;
     this.entry = options.entry ?? findWorkerEntry();
   }
 
-  /** One verdict per pair, event-major (pair p = event ⌊p / analytics⌋, analytic p mod analytics). */
+  /**
+   * One verdict per pair, event-major (pair p = event ⌊p / analytics⌋, analytic p mod analytics),
+   * or a rejection with EvaluationStopped (no verdicts at all).
+   */
   evaluate(job: EvaluateJob): Promise<VerdictResult[]> {
     const total = job.analytics.length * job.events.length;
     if (total === 0) return Promise.resolve([]);
     if ("error" in this.entry || this.closed) {
-      const reason = "error" in this.entry ? this.entry.error : "the evaluation pool is closed";
-      return Promise.resolve(Array.from({ length: total }, () => ({ verdict: "not_testable" as const, reason })));
+      return Promise.reject(new EvaluationStopped(503, "error" in this.entry ? this.entry.error : "the evaluation pool is closed"));
     }
-    let key = catalogKeys.get(job.catalog);
-    if (key === undefined) catalogKeys.set(job.catalog, (key = nextCatalogKey++));
-    return new Promise((resolve) => {
+    const key = contentOf(job.catalog).version;
+    const selection = selectionOf(job.catalog, job.analytics);
+    const stranger = selection ? selection.indexOf(-1) : -1;
+    if (stranger >= 0) return Promise.reject(new EvaluationStopped(500, `internal error: analytic ${job.analytics[stranger]!.id} is not in the catalog`));
+    return new Promise((resolve, reject) => {
       const running: Running = {
-        id: nextJobId++, job, catalogKey: key, total, results: new Array(total), done: 0, skip: [],
-        deadline: Date.now() + this.jobDeadlineMs, crashes: 0, resolve,
+        id: nextJobId++, job, catalogKey: key, selection, total, results: new Array(total), done: 0,
+        deadline: Date.now() + this.jobDeadlineMs, resolve, reject,
       };
       this.queue.push(running);
       this.pump();
@@ -110,11 +134,12 @@ export class EvaluationPool {
   /** Terminates every worker (pending jobs end with not_testable). */
   async close(): Promise<void> {
     this.closed = true;
-    for (const r of this.queue.splice(0)) this.finish(r, "the evaluation pool closed");
+    const closed = () => new EvaluationStopped(503, "the evaluation pool closed");
+    for (const r of this.queue.splice(0)) this.finish(r, closed());
     const slots = this.slots.splice(0);
     for (const s of slots) {
       s.retired = true;
-      if (s.running) this.finish(s.running, "the evaluation pool closed");
+      if (s.running) this.finish(s.running, closed());
     }
     this.stopWatchdog();
     await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -143,18 +168,22 @@ export class EvaluationPool {
     }
   }
 
+  private overDeadline(): EvaluationStopped {
+    return new EvaluationStopped(503, `the request's time budget (${seconds(this.jobDeadlineMs)}) ran out before every verdict was computed; no verdicts are returned (retry, or send fewer events or analytics)`);
+  }
+
   private assign(slot: Slot, r: Running): void {
-    if (!r.cancelReason && Date.now() > r.deadline) r.cancelReason = `not evaluated: the request's time budget (${seconds(this.jobDeadlineMs)}) ran out`;
-    if (!r.cancelReason && r.job.signal?.aborted) r.cancelReason = "not evaluated: the request was aborted";
-    if (r.cancelReason || r.done >= r.total) return this.finish(r, r.cancelReason);
+    if (!r.stopped && Date.now() > r.deadline) r.stopped = this.overDeadline();
+    if (!r.stopped && r.job.signal?.aborted) r.stopped = new EvaluationStopped(499, "the request was aborted");
+    if (r.stopped || r.done >= r.total) return this.finish(r, r.stopped);
     slot.running = r;
-    slot.worker.ref();
-    const first = !slot.seen.has(r.catalogKey);
-    slot.seen.add(r.catalogKey);
+    if (!slot.seen.has(r.catalogKey)) {
+      slot.seen.add(r.catalogKey);
+      slot.worker.postMessage(contentMessage(r.job.catalog, r.catalogKey));
+    }
     const message: JobMessage = {
-      type: "job", job: r.id, catalog: r.catalogKey, analytics: r.job.analytics.map((a) => ({ id: a.id, slug: a.slug, name: a.name, search: a.search })),
-      events: r.job.events, explain: r.job.explain === true, from: r.done, skip: r.skip.filter((p) => p >= r.done),
-      ...(first ? { macros: [...r.job.catalog.macros] } : {}),
+      type: "job", job: r.id, catalog: r.catalogKey, analytics: r.selection, events: r.job.events,
+      explain: r.job.explain === true, detail: r.job.detail ?? "all",
     };
     slot.worker.postMessage(message);
     this.startWatchdog();
@@ -163,49 +192,46 @@ export class EvaluationPool {
   private onMessage(slot: Slot, m: FromWorker): void {
     const r = slot.running;
     if (slot.retired || !r || m.job !== r.id) return;
-    if (m.type === "results") {
-      m.results.forEach((v, k) => {
-        if (v) r.results[m.from + k] = v;
-      });
-      r.done = Math.max(r.done, m.from + m.results.length);
-      r.crashes = 0;
-      return;
+    const { codes } = m;
+    for (let p = 0; p < codes.length; p++) {
+      const verdict = VERDICT_OF_CODE[codes[p]!];
+      if (verdict) r.results[p] = BARE[verdict];
     }
+    for (const [p, v] of m.details) r.results[p] = v;
     r.done = Math.max(r.done, m.next);
     this.release(slot);
-    this.finish(r, r.cancelReason);
+    this.finish(r, r.stopped);
     this.pump();
   }
 
   private release(slot: Slot): void {
     slot.running = undefined;
-    slot.worker.unref();
   }
 
-  /** Replace a slot's worker (after a timeout or a crash) and carry on with its job. */
-  private replace(slot: Slot, failedPair: number | undefined, reason: string): void {
+  /** Replace a slot's worker (the watchdog fired, or it crashed): its job fails with `why`. */
+  private replace(slot: Slot, why: EvaluationStopped): void {
     const r = slot.running;
     slot.retired = true;
     void slot.worker.terminate();
     this.restarts++;
     const at = this.slots.indexOf(slot);
     if (at >= 0) this.slots.splice(at, 1);
-    if (r) {
-      if (failedPair !== undefined && failedPair >= r.done && failedPair < r.total) {
-        r.results[failedPair] = { verdict: "not_testable", reason };
-        r.skip.push(failedPair);
-      } else if (++r.crashes >= 3) {
-        r.cancelReason = `not evaluated: the evaluation worker keeps failing (${reason})`;
-      }
-      this.queue.unshift(r);
-    }
+    if (r) this.finish(r, r.stopped ?? why);
     if (!this.closed) this.pump();
+  }
+
+  /** "analytic "Name" (id) on event N", for the pair a slot is running. */
+  private blame(r: Running | undefined, pair: number | undefined): string {
+    if (!r || pair === undefined || pair >= r.total) return "an unknown analytic (the worker had not started a pair)";
+    const width = r.job.analytics.length;
+    const a = r.job.analytics[pair % width]!;
+    return `analytic "${a.name}" (${a.id}) on event ${Math.floor(pair / width)}`;
   }
 
   private onCrash(slot: Slot, message: string): void {
     if (slot.retired) return;
-    const pair = this.currentPair(slot);
-    this.replace(slot, pair, `not evaluated: the evaluation worker failed (${message})`);
+    const what = this.blame(slot.running, this.currentPair(slot));
+    this.replace(slot, new EvaluationStopped(500, `the evaluation worker failed while running ${what} (${message}); no verdicts are returned`));
   }
 
   private currentPair(slot: Slot): number | undefined {
@@ -219,30 +245,42 @@ export class EvaluationPool {
     for (const slot of [...this.slots]) {
       const r = slot.running;
       if (!r || slot.retired) continue;
-      if (!r.cancelReason) {
-        if (r.job.signal?.aborted) r.cancelReason = "not evaluated: the request was aborted";
-        else if (now > r.deadline) r.cancelReason = `not evaluated: the request's time budget (${seconds(this.jobDeadlineMs)}) ran out`;
-        if (r.cancelReason) Atomics.store(slot.progress, SLOT.cancel, r.id);
+      if (!r.stopped) {
+        if (r.job.signal?.aborted) r.stopped = new EvaluationStopped(499, "the request was aborted");
+        else if (now > r.deadline) r.stopped = this.overDeadline();
+        if (r.stopped) {
+          Atomics.store(slot.progress, SLOT.cancel, r.id);
+          this.finish(r, r.stopped); // answered now; the worker stops between pairs (or the watchdog ends it)
+        }
       }
       const pair = this.currentPair(slot);
       if (pair === undefined) continue;
       const started = slot.epoch + Atomics.load(slot.progress, SLOT.startedAt);
-      if (now - started > this.pairTimeoutMs) this.replace(slot, pair, `timed out after ${seconds(this.pairTimeoutMs)}`);
+      if (now - started > this.watchdogMs) {
+        const what = this.blame(r, pair);
+        this.replace(slot, new EvaluationStopped(500, `the engine stopped: ${what} was still running after ${seconds(this.watchdogMs)} (the watchdog, a crash guard, ended it); no verdicts are returned`));
+      }
     }
     if (!this.slots.some((s) => s.running) && this.queue.length === 0) this.stopWatchdog();
   }
 
-  private finish(r: Running, reason?: string): void {
-    const fill = reason ?? "not evaluated";
-    const out: VerdictResult[] = [];
-    for (let p = 0; p < r.total; p++) out.push(r.results[p] ?? { verdict: "not_testable", reason: fill });
-    r.resolve(out);
+  /** Settle a job once: every verdict, or the error (a verdict missing is an error too). */
+  private finish(r: Running, stopped?: EvaluationStopped): void {
+    if (r.settled) return;
+    r.settled = true;
+    const missing = r.results.findIndex((v) => v === undefined);
+    if (stopped) return r.reject(stopped);
+    if (r.results.length !== r.total || missing >= 0) return r.reject(new EvaluationStopped(500, `internal error: ${this.blame(r, missing)} has no verdict`));
+    r.resolve(r.results as VerdictResult[]);
   }
 
+  /**
+   * The watchdog's timer runs while a job does, and keeps the process alive meanwhile (workers
+   * stay unref'd: no ref/unref of a worker per job, which cost every request two calls into it).
+   */
   private startWatchdog(): void {
     if (this.watchdog) return;
-    this.watchdog = setInterval(() => this.tick(), Math.max(10, Math.min(50, this.pairTimeoutMs / 10)));
-    this.watchdog.unref();
+    this.watchdog = setInterval(() => this.tick(), Math.max(10, Math.min(50, this.watchdogMs / 10)));
   }
 
   private stopWatchdog(): void {

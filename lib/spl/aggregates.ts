@@ -229,6 +229,18 @@ const FACTORIES: Record<string, (field: string | undefined) => Aggregator> = {
   latest_time: () => chronoAgg("latest", true),
 };
 
+/**
+ * Percentiles (`p50`, `perc95`, `exactperc99`, `upperperc90`) [V aggfn]: Splunk approximates
+ * `perc`/`upperperc` with a digest whose exact results on small inputs are not documented, so
+ * the engine does not compute them: the aggregate stays empty, and support.ts accepts it only
+ * when no later stage reads it (commands/unfilled.ts).
+ */
+export function isPercentile(name: string): boolean {
+  return /^(p|perc|exactperc|upperperc)\d+(\.\d+)?$/i.test(name);
+}
+
+const UNFILLED: Aggregator = Object.freeze({ add() {}, result: () => null });
+
 /** Names makeAggregator accepts (lower case). */
 export const AGGREGATE_NAMES: readonly string[] = Object.keys(FACTORIES);
 
@@ -238,6 +250,7 @@ export const AGGREGATE_NAMES: readonly string[] = Object.keys(FACTORIES);
  */
 export function makeAggregator(name: string, arg?: string): Aggregator | EvalFailure {
   const key = String(name).toLowerCase();
+  if (isPercentile(key)) return arg === undefined ? failure(`${name}() needs a field`) : UNFILLED;
   const factory = Object.prototype.hasOwnProperty.call(FACTORIES, key) ? FACTORIES[key] : undefined;
   if (!factory) return failure(`unsupported aggregate function ${name}()`);
   if (arg === undefined && key !== "count" && key !== "c") return failure(`${name}() needs a field`);

@@ -13,9 +13,18 @@ export type SearchExpr =
   | { kind: "not"; at: Range; child: SearchExpr }
   | SearchCompare
   | SearchIn
-  | { kind: "term"; at: Range; text: string; quoted: boolean }
+  | SearchTerm
   | { kind: "all"; at: Range } // `*` alone: every row
   | { kind: "unsupported"; at: Range; what: string };
+
+/** A bare term: matched against `_raw` (terms.ts). `CASE(x)` / `TERM(x)` set `modifier`. */
+export interface SearchTerm {
+  kind: "term";
+  at: Range;
+  text: string;
+  quoted: boolean;
+  modifier?: "case" | "term";
+}
 
 export interface SearchValue {
   /** After SPL unescaping; for unquoted words, the word as written (with `\\` → `\`). */
@@ -61,7 +70,10 @@ export type EvalBinaryOp =
   | "=" | "==" | "!=" | "<" | ">" | "<=" | ">="
   | "+" | "-" | "*" | "/" | "%" | ".";
 
-// ---- commands ----
+// ---- commands (each command's node type lives in its module: commands/*.ts) ----
+
+import type { Command } from "./commands/index";
+export type { Command };
 
 export interface Aggregation {
   fn: string; // lower-case function name: count, values, min, …
@@ -76,36 +88,6 @@ export interface FieldRef {
   name: string;
   at: Range;
 }
-
-export type Command =
-  | { type: "search"; at: Range; leading: boolean; expr: SearchExpr | null }
-  | {
-      type: "tstats";
-      at: Range;
-      options: Record<string, string>;
-      aggregations: Aggregation[];
-      datamodel: string; // e.g. Endpoint.Processes or Web
-      datamodelAt: Range;
-      where: SearchExpr | null;
-      by: FieldRef[];
-      span?: string;
-    }
-  | { type: "where"; at: Range; expr: EvalExpr }
-  | { type: "eval"; at: Range; assignments: { field: string; fieldAt: Range; expr: EvalExpr }[] }
-  | { type: "rename"; at: Range; pairs: { from: string; to: string; at: Range }[] }
-  | { type: "rex"; at: Range; field: string; pattern: string; patternAt: Range; maxMatch: number; mode: "extract" | "sed" }
-  | { type: "regex"; at: Range; field: string; negate: boolean; pattern: string; patternAt: Range }
-  | { type: "fillnull"; at: Range; value: string; fields: string[] }
-  | { type: "table"; at: Range; fields: string[] }
-  | { type: "fields"; at: Range; remove: boolean; fields: string[] }
-  | { type: "dedup"; at: Range; fields: string[]; keepempty: boolean; consecutive: boolean; sortby?: string }
-  | { type: "stats"; at: Range; variant: "stats" | "eventstats"; aggregations: Aggregation[]; by: FieldRef[] }
-  | { type: "convert"; at: Range; timeformat: string; conversions: { fn: string; field: string; as?: string; at: Range }[] }
-  | { type: "sort"; at: Range; keys: { field: string; desc: boolean; numeric?: boolean }[]; limit?: number }
-  | { type: "head"; at: Range; count: number }
-  | { type: "makemv"; at: Range; field: string; delim: string }
-  | { type: "mvexpand"; at: Range; field: string }
-  | { type: "generic"; at: Range; name: string; args: string; reason?: string };
 
 export interface Pipeline {
   commands: Command[];

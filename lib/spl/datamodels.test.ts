@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { datamodelsIn } from "./datamodels";
 import { expandMacros } from "./macros";
-import type { MacroDefinition } from "../content/types";
+import type { SplMacro as MacroDefinition } from "./api";
 
 const macros: MacroDefinition[] = [
   { name: "sysmon", args: [], definition: "index=x | datamodel Endpoint Processes search" },

@@ -8,6 +8,7 @@ import { evalFunctions } from "./functions";
 import { lex, significant } from "./lex";
 import { parseSearchTokens } from "./parse-search";
 import { EngineAbort, fieldOf, type RowData, type Runtime } from "./runtime";
+import type { SearchExpr } from "./ast";
 import { evalSearch, type RawTrace } from "./search-lang";
 import {
   compareEval, isFailure, isNull, toNumberLike, toStringValue, valuesOf, fromValues,
@@ -95,11 +96,24 @@ export function evalExpr(e: EvalExpr, row: RowData, rt: Runtime): EvalValue {
 
 function callEager(name: string, args: EvalValue[], rt: Runtime): EvalValue {
   const spec = evalFunctions[name];
-  if (!spec) throw new EngineAbort(`eval function ${name}() is not supported`);
+  if (!spec) throw new EngineAbort(`eval function ${name}() is not supported`, "unsupported_function");
   if (args.length < spec.minArgs || args.length > spec.maxArgs) throw new EngineAbort(`${name}() takes ${spec.minArgs}–${spec.maxArgs} arguments, got ${args.length}`);
   const r = spec.fn(args, rt);
   if (isFailure(r)) throw new EngineAbort(`${name}(): ${r.failure}`);
   return r;
+}
+
+/** searchmatch()'s query, parsed once per text (null when it cannot be parsed). */
+const searchmatches = new Map<string, SearchExpr | null>();
+function searchmatchExpr(query: string): SearchExpr | null {
+  let expr = searchmatches.get(query);
+  if (expr === undefined) {
+    const parsed = parseSearchTokens(significant(lex(query)));
+    expr = parsed.errors.length || !parsed.expr ? null : parsed.expr;
+    if (searchmatches.size >= 1000) searchmatches.clear();
+    searchmatches.set(query, expr);
+  }
+  return expr;
 }
 
 function evalCall(e: Extract<EvalExpr, { kind: "call" }>, row: RowData, rt: Runtime): EvalValue {
@@ -124,10 +138,9 @@ function evalCall(e: Extract<EvalExpr, { kind: "call" }>, row: RowData, rt: Runt
     case "searchmatch": {
       const q = args[0];
       if (!q || q.kind !== "string") throw new EngineAbort("searchmatch() needs a literal search string");
-      const toks = significant(lex(q.value));
-      const parsed = parseSearchTokens(toks);
-      if (parsed.errors.length || !parsed.expr) throw new EngineAbort(`searchmatch("${q.value}") cannot be parsed`);
-      return evalSearch(parsed.expr, (n) => fieldOf(row, n), rt);
+      const expr = searchmatchExpr(q.value);
+      if (!expr) throw new EngineAbort(`searchmatch("${q.value}") cannot be parsed`);
+      return evalSearch(expr, row, rt);
     }
     case "mvfilter": {
       const pred = args[0];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { expandMacros } from "./macros";
-import type { MacroDefinition } from "../content/types";
+import type { SplMacro as MacroDefinition } from "./api";
 
 const macros: MacroDefinition[] = [
   { name: "security_content_summariesonly", args: [], definition: "summariesonly=`summariesonly_config` allow_old_summaries=`oldsummaries_config` fillnull_value=`fillnull_config`" },

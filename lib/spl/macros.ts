@@ -8,8 +8,9 @@
  * `drop_dm_object_name(X)` = `rename X.* AS *` (Splunk_SA_CIM) and any `<name>_filter` =
  * `search *` (contentctl's default tuning hook).
  */
-import type { MacroDefinition } from "../content/types";
-import type { MacroUse, Span } from "./api";
+import type { SplMacro as MacroDefinition } from "./api";
+import type { MacroUse } from "./api";
+import type { Span } from "../detection/types";
 import type { Range } from "./ast";
 import { scanString } from "./lex";
 
@@ -37,7 +38,7 @@ export interface MacroCall {
 }
 
 /** Index macro definitions by `name/arity`. Names written `foo(2)` are accepted too. */
-export function indexMacros(macros: MacroDefinition[]): Map<string, MacroDefinition> {
+export function indexMacros(macros: readonly MacroDefinition[]): Map<string, MacroDefinition> {
   const m = new Map<string, MacroDefinition>();
   for (const def of macros) {
     const bare = def.name.replace(/\(\d+\)$/, "").trim();
@@ -103,10 +104,10 @@ function stripQuotes(s: string): string {
 interface Resolved {
   definition: string;
   origin: MacroUse["origin"];
-  argNames: string[];
+  argNames: readonly string[];
 }
 
-function resolve(call: MacroCall, index: Map<string, MacroDefinition>): Resolved | null {
+function resolve(call: MacroCall, index: ReadonlyMap<string, MacroDefinition>): Resolved | null {
   const def = index.get(`${call.name}/${call.args.length}`);
   if (def) return { definition: def.definition, origin: "content", argNames: def.args };
   if (call.name === "drop_dm_object_name" && call.args.length === 1) {
@@ -118,7 +119,7 @@ function resolve(call: MacroCall, index: Map<string, MacroDefinition>): Resolved
   return null;
 }
 
-function substitute(definition: string, call: MacroCall, argNames: string[]): string {
+function substitute(definition: string, call: MacroCall, argNames: readonly string[]): string {
   if (argNames.length === 0) return definition;
   const values = new Map<string, string>();
   argNames.forEach((n, i) => values.set(n, call.named?.[n] ?? call.args[i] ?? ""));
@@ -126,7 +127,7 @@ function substitute(definition: string, call: MacroCall, argNames: string[]): st
 }
 
 interface Ctx {
-  index: Map<string, MacroDefinition>;
+  index: ReadonlyMap<string, MacroDefinition>;
   uses: MacroUse[];
   errors: { message: string; at: Range }[];
   size: number;
@@ -205,8 +206,8 @@ function expandText(text: string, ctx: Ctx, depth: number, stack: string[], top:
   return { out, segs };
 }
 
-export function expandMacros(search: string, macros: MacroDefinition[] | Map<string, MacroDefinition>): Expansion {
-  const index = macros instanceof Map ? macros : indexMacros(macros);
+export function expandMacros(search: string, macros: readonly MacroDefinition[] | ReadonlyMap<string, MacroDefinition>): Expansion {
+  const index: ReadonlyMap<string, MacroDefinition> = macros instanceof Map ? macros : indexMacros(macros as readonly MacroDefinition[]);
   const ctx: Ctx = { index, uses: [], errors: [], size: 0 };
   const { out, segs } = expandText(blankComments(search), ctx, 0, [], null);
   return { text: out, map: new SourceMap(segs, out.length), uses: ctx.uses, errors: ctx.errors };

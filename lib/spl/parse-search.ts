@@ -210,14 +210,14 @@ class SearchParser {
   }
 
   parseModifiedTerm(t: Token): SearchExpr {
-    // CASE(x) / TERM(x) as a bare term: matched against _raw, which pasted events do not have.
+    // CASE(x) / TERM(x) as a bare term: matched against _raw (terms.ts).
     this.pos--; // back onto the word
     const v = this.parseValue();
     if (!v) {
       this.pos++;
       return { kind: "term", at: [t.start, t.end], text: t.text, quoted: false };
     }
-    return { kind: "term", at: v.at, text: v.value, quoted: v.quoted };
+    return { kind: "term", at: v.at, text: v.value, quoted: v.quoted, ...(v.modifier ? { modifier: v.modifier } : {}) };
   }
 }
 

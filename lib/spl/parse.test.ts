@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { lex } from "./lex";
 import { parsePipeline } from "./parse";
 import { expandMacros } from "./macros";
+import { ESCU } from "./fixtures/escu";
+import { compileSearch } from "./index";
 import { loadCatalog } from "../content/load";
 import type { Command, SearchExpr } from "./ast";
 
@@ -103,15 +105,38 @@ test("rename, rex, regex, convert, dedup, fields, table", () => {
   assert.deepEqual(only("| table a b, c", "table").fields, ["a", "b", "c"]);
 });
 
-test("unknown commands parse generically, with their arguments", () => {
-  const p = parsePipeline("| tstats count from datamodel=Endpoint.Processes | lookup foo a OUTPUT b | foo bar=1");
+test("commands without a module parse to `unsupported` nodes with their arguments and a reason code", () => {
+  const p = parsePipeline("| tstats count from datamodel=Endpoint.Processes | mstats avg(x) | foo bar=1");
   assert.deepEqual(p.errors, []);
-  const [, lookup, foo] = p.commands;
-  assert.equal(lookup?.type, "generic");
-  assert.equal(foo?.type === "generic" && foo.args, "bar=1");
+  const [, mstats, foo] = p.commands;
+  assert.equal(mstats?.type === "unsupported" && mstats.code, "metrics");
+  assert.equal(foo?.type === "unsupported" && foo.args, "bar=1");
+  assert.equal(foo?.type === "unsupported" && foo.code, "unsupported_command");
 });
 
 const shared = resolve(import.meta.dirname, "../../../shared/security_content");
+
+test("every search of the committed ESCU fixture parses (runs on a clean clone)", () => {
+  const failures: string[] = [];
+  for (const a of ESCU.analytics) {
+    const p = parsePipeline(expandMacros(a.search, ESCU.macros).text);
+    if (p.errors.length) failures.push(`${a.slug}: ${p.errors[0]!.message}`);
+  }
+  assert.ok(ESCU.analytics.length > 300);
+  assert.deepEqual(failures, []);
+});
+
+test("a parse error carries its offset, line and column in the original search", () => {
+  const search = "| tstats count from datamodel=Endpoint.Processes\n  where Processes.process=\"unterminated";
+  const c = compileSearch(search, { macros: [] });
+  assert.ok(c.parseError, "an unterminated string is a parse error");
+  const at = search.indexOf('"unterminated');
+  assert.equal(c.parseError.span.start, at);
+  assert.equal(c.parseError.line, 2);
+  assert.equal(c.parseError.column, at - search.indexOf("\n"));
+  assert.equal(c.support.level, "none");
+  assert.equal(c.support.level === "none" && c.support.code, "parse_error");
+});
 
 test("every search of ../shared/security_content parses (100 %)", { skip: existsSync(shared) ? false : "../shared/security_content is absent" }, async () => {
   const catalog = await loadCatalog(shared);

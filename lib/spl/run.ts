@@ -1,19 +1,16 @@
 /**
- * Run a parsed pipeline over events, stage by stage, optionally recording each filtering clause's
- * value (for the first row a stage sees). Failures inside a stage abort with a reason
- * (EngineAbort), which index.ts turns into a `not_testable` value.
+ * Run a parsed pipeline over events, stage by stage, each through its command module, optionally
+ * recording each filtering clause's value (for the first row a stage sees). Failures inside a stage
+ * abort with a reason (EngineAbort), which index.ts turns into a `not_testable` value.
  */
-import type { EventInput } from "./api";
-import type { Command, Pipeline, Range } from "./ast";
-import { runRegexCommand, runRex } from "./commands/rex";
-import { runStats } from "./commands/stats";
-import { runConvert, runDedup, runFields, runFillnull, runMakemv, runMvexpand, runRename, runSort, runTable } from "./commands/transform";
-import { runTstats } from "./commands/tstats";
-import { assign } from "./commands/group";
-import { evalExpr, traceEval } from "./eval-lang";
-import { EngineAbort, fieldOf, quietRuntime, type RowData, type Runtime } from "./runtime";
-import { traceSearch, type RawTrace } from "./search-lang";
-import { rowPredicate } from "./search-compile";
+import type { EventInput } from "../detection/types";
+import type { Pipeline, Range } from "./ast";
+import { specOf, type Command } from "./commands/index";
+import type { RunContext } from "./commands/spec";
+import { mapLineage, type Lineage } from "./lineage";
+import { EngineAbort, type RowData, type Runtime } from "./runtime";
+import type { RawTrace } from "./search-lang";
+import { keepsEmpty } from "./support";
 
 export interface RawStage {
   command: string;
@@ -27,75 +24,95 @@ export interface RawStage {
 export interface PipelineRun {
   rows: RowData[];
   stages: RawStage[];
+  /** Why the first stage returned no row, when it can say (tstats). */
+  emptyReason?: string;
+  /** Set when the run stopped before stage `stoppedAt` (`until`, or nothing left to run on). */
+  stoppedAt?: number;
+  /** Notes the commands left on how the batch was read. */
+  notes?: string[];
 }
 
-function commandName(c: Command): string {
-  if (c.type === "generic") return c.name;
-  if (c.type === "stats") return c.variant;
-  return c.type;
+export interface RunOptions {
+  /** Run only the stages before this one. */
+  until?: number;
+  /** Batch runs: track which events each row stands for. */
+  lineage?: Lineage;
 }
 
-function runStage(c: Command, rows: RowData[], rt: Runtime, trace: boolean, stage: RawStage): RowData[] {
-  switch (c.type) {
-    case "where": {
-      if (trace && rows[0]) stage.predicates.push(traceEval(c.expr, rows[0], quietRuntime(rt)));
-      return rows.filter((r) => evalExpr(c.expr, r, rt) === true);
-    }
-    case "search": {
-      if (!c.expr) return rows;
-      const expr = c.expr;
-      if (trace && rows[0]) {
-        const first = rows[0];
-        stage.predicates.push(traceSearch(expr, (n) => fieldOf(first, n), quietRuntime(rt)));
-      }
-      const keep = rowPredicate(expr);
-      return rows.filter((r) => keep(r, rt));
-    }
-    case "eval":
-      return rows.map((input) => {
-        const row = { ...input };
-        for (const a of c.assignments) assign(row, a.field, evalExpr(a.expr, row, rt));
-        return row;
-      });
-    case "rename": return runRename(c, rows);
-    case "rex": return runRex(c, rows, rt);
-    case "regex": {
-      const out = runRegexCommand(c, rows, rt);
-      if (trace && rows[0]) {
-        const kept = out[0] === rows[0];
-        stage.predicates.push({ at: c.at, value: kept, language: "eval", fields: [{ name: c.field, value: rows[0][c.field] ?? null }], note: c.negate ? "keeps rows that do not match (and rows without the field)" : "keeps rows whose field matches" });
-      }
-      return out;
-    }
-    case "fillnull": return runFillnull(c, rows);
-    case "table": return runTable(c, rows);
-    case "fields": return runFields(c, rows);
-    case "dedup": return runDedup(c, rows);
-    case "stats": return runStats(c, rows, rt);
-    case "convert": return runConvert(c, rows);
-    case "sort": return runSort(c, rows);
-    case "head": return rows.slice(0, c.count);
-    case "makemv": return runMakemv(c, rows);
-    case "mvexpand": return runMvexpand(c, rows);
-    case "tstats": throw new EngineAbort("tstats can only start a search");
-    case "generic": throw new EngineAbort(`\`${c.name}\` ${c.reason ?? "is not modelled by the engine"}`);
+/** The command's name as the trace shows it (`stats`, `eventstats`, `lookup`…). */
+export function commandName(c: Command): string {
+  return c.type === "unsupported" ? c.name : c.type;
+}
+
+/** The first stage from which every stage keeps an empty input empty (memoised per pipeline). */
+const emptyFrom = new WeakMap<Pipeline, number>();
+export function keepsEmptyFrom(p: Pipeline): number {
+  let from = emptyFrom.get(p);
+  if (from === undefined) {
+    from = p.commands.length;
+    while (from > 1 && keepsEmpty(p.commands[from - 1]!)) from--;
+    emptyFrom.set(p, from);
   }
+  return from;
 }
 
-export function runPipeline(p: Pipeline, events: EventInput[], rt: Runtime, trace = false, stopWhenEmpty = false): PipelineRun {
+/** One stage over rows: the command's run, and its rows' lineage when it declares `map`. */
+export function runStage(c: Command, rows: RowData[], ctx: RunContext): RowData[] {
+  const spec = specOf(c);
+  const out = spec.run(c, rows, ctx);
+  if (spec.lineage === "map") mapLineage(ctx.lineage, out, rows);
+  return out;
+}
+
+/** The context of one stage; its `subsearch` runs over the same events, with the same lineage. */
+function stageContext(rt: Runtime, events: readonly EventInput[], trace: boolean, lineage: Lineage | undefined, notes: string[]): RunContext {
+  const subsearch = (p: Pipeline, rows?: RowData[]): RowData[] => {
+    if (rows === undefined) {
+      const r = runPipeline(p, events, rt, false, false, lineage ? { lineage } : {});
+      if (r.notes) notes.push(...r.notes);
+      return r.rows;
+    }
+    let out = rows;
+    for (const c of p.commands) out = runStage(c, out, stageContext(rt, events, false, lineage, notes));
+    return out;
+  };
+  return { rt, events, trace, predicates: [], subsearch, ...(lineage ? { lineage, notes } : {}) };
+}
+
+/**
+ * Run the stages. `stopWhenEmpty` (per-event runs): once no row is left and no later stage can
+ * make one out of nothing, stop — the verdict is no_match.
+ */
+export function runPipeline(p: Pipeline, events: readonly EventInput[], rt: Runtime, trace = false, stopWhenEmpty = false, opts: RunOptions = {}): PipelineRun {
   const stages: RawStage[] = [];
   let rows: RowData[] = [];
-  p.commands.forEach((c, i) => {
-    if (stopWhenEmpty && i > 0 && rows.length === 0) return;
-    const stage: RawStage = { command: commandName(c), at: c.at, rowsIn: i === 0 ? events.length : rows.length, rowsOut: 0, predicates: [] };
-    if (i === 0) {
-      if (c.type !== "tstats") throw new EngineAbort(`a search starting with \`${commandName(c)}\` is not run on pasted events`);
-      const r = runTstats(c, events, rt, trace);
-      rows = r.rows;
-      if (r.trace) stage.predicates.push(r.trace);
-    } else rows = runStage(c, rows, rt, trace, stage);
-    stage.rowsOut = rows.length;
+  let emptyReason: string | undefined;
+  let stoppedAt: number | undefined;
+  const notes: string[] = [];
+  const end = Math.min(opts.until ?? p.commands.length, p.commands.length);
+  const canStop = stopWhenEmpty ? keepsEmptyFrom(p) : Infinity;
+  for (let i = 0; i < p.commands.length; i++) {
+    const c = p.commands[i]!;
+    if (i >= end || (i > 0 && i >= canStop && rows.length === 0)) {
+      stoppedAt = i;
+      break;
+    }
+    const spec = specOf(c);
+    if (i === 0 && !spec.leads) throw new EngineAbort(`a search starting with \`${commandName(c)}\` is not run on pasted events`);
+    if (i > 0 && c.type === "tstats") throw new EngineAbort("tstats can only start a search");
+    const ctx = stageContext(rt, events, trace, opts.lineage, notes);
+    const rowsIn = i === 0 ? events.length : rows.length;
+    rows = runStage(c, i === 0 ? [] : rows, ctx);
+    const stage: RawStage = { command: commandName(c), at: c.at, rowsIn, rowsOut: rows.length, predicates: ctx.predicates };
+    if (ctx.note) {
+      stage.note = ctx.note;
+      if (i === 0) emptyReason = ctx.note;
+    }
     stages.push(stage);
-  });
-  return { rows, stages };
+  }
+  const out: PipelineRun = { rows, stages };
+  if (emptyReason) out.emptyReason = emptyReason;
+  if (stoppedAt !== undefined) out.stoppedAt = stoppedAt;
+  if (notes.length) out.notes = [...new Set(notes)];
+  return out;
 }

@@ -3,7 +3,7 @@
  * the functions' RegexLike, the unknown fields of the event, and a way to abort with a reason.
  */
 import type { RegexLike, EvalContext } from "./functions/types";
-import { compilePcre, type CompiledRegex } from "./regex";
+import { compilePcre, RegexLimitError, type CompiledRegex } from "./regex";
 import type { Scalar } from "./values";
 
 /** A row as the interpreter holds it. Missing = SPL null. */
@@ -26,15 +26,26 @@ export function fieldOf(row: Readonly<Record<string, Scalar | Scalar[] | undefin
 }
 
 /** Is `x` shaped like an EventInput? The engine answers anything else with a value, never a throw. */
-export function isEventShaped(x: unknown): x is { dataset: string; fields: object } {
+export function isEventShaped(x: unknown): x is { fields: object } {
   if (typeof x !== "object" || x === null) return false;
-  const e = x as { dataset?: unknown; fields?: unknown; unknown?: unknown };
-  return typeof e.dataset === "string" && typeof e.fields === "object" && e.fields !== null && (e.unknown === undefined || Array.isArray(e.unknown));
+  const e = x as { datasets?: unknown; fields?: unknown; unknown?: unknown };
+  const isRecord = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  return isRecord(e.fields) && (e.datasets === undefined || isRecord(e.datasets)) && (e.unknown === undefined || Array.isArray(e.unknown));
 }
 
-/** Thrown inside the interpreter only; run.ts turns it into a `not_testable` value. */
+/**
+ * Why a run stopped, as a `not_testable` reason with its code: an EngineAbort, a risky regex over
+ * its deterministic input limit (regex/risk.ts), or else an internal error (a bug).
+ */
+export function abortOf(e: unknown): { code: string; reason: string } {
+  if (e instanceof EngineAbort) return { code: e.code, reason: e.reason };
+  if (e instanceof RegexLimitError) return { code: "regex_limit", reason: e.message };
+  return { code: "internal_error", reason: `internal error: ${String(e)}` };
+}
+
+/** Thrown inside the interpreter only; index.ts turns it into a `not_testable` value with its code. */
 export class EngineAbort extends Error {
-  constructor(readonly reason: string) {
+  constructor(readonly reason: string, readonly code = "unsupported_command") {
     super(reason);
   }
 }
@@ -44,10 +55,14 @@ export interface Runtime extends EvalContext {
   compiled(pattern: string): CompiledRegex;
   /** Unknown fields of the event under test (CIM names, no prefix). */
   unknown: Set<string>;
-  /** Unknown fields that a predicate read. */
+  /** Unknown fields that a predicate read (and still needs: see MissingSink in search-leaf.ts). */
   hinges: Set<string>;
   /** Note that a predicate read `name` (with or without a dataset prefix). */
   read(name: string): void;
+  /** The number of unknown-field reads recorded so far (MissingSink). */
+  mark(): number;
+  /** Take back the reads recorded between two marks (MissingSink). */
+  cut(from: number, to: number): void;
 }
 
 function adapt(re: CompiledRegex): RegexLike {
@@ -63,10 +78,7 @@ function adapt(re: CompiledRegex): RegexLike {
 
 export function compileOrAbort(pattern: string): CompiledRegex {
   const r = compilePcre(pattern);
-  if (!r.ok) throw new EngineAbort(`regular expression /${pattern}/ cannot be run faithfully: ${r.reason}`);
-  if (r.regex.engine === "js" && r.regex.risky) {
-    throw new EngineAbort(`regular expression /${pattern}/ could backtrack catastrophically and needs features the linear-time engine lacks`);
-  }
+  if (!r.ok) throw new EngineAbort(`regular expression /${pattern}/ cannot be run faithfully: ${r.reason}`, "regex");
   return r.regex;
 }
 
@@ -106,7 +118,6 @@ function regexFor(pattern: string): RegexLike | { error: string } {
 function adaptPattern(pattern: string): RegexLike | { error: string } {
   const r = compilePcre(pattern);
   if (!r.ok) return { error: r.reason };
-  if (r.regex.engine === "js" && r.regex.risky) return { error: "pattern could backtrack catastrophically" };
   return adapt(r.regex);
 }
 
@@ -125,12 +136,12 @@ export function bareName(name: string): string {
 const NO_HINGES: ReadonlySet<string> = new Set<string>();
 
 class EvalRuntime implements Runtime {
-  private found: Set<string> | undefined;
+  /** Unknown fields read while missing, in reading order, repeats allowed (allocated on the first). */
+  private found: string[] | undefined;
   constructor(readonly now: number, readonly unknown: Set<string>) {}
 
-  /** Allocated on the first unknown field read (most evaluations read none). */
   get hinges(): Set<string> {
-    return (this.found ?? NO_HINGES) as Set<string>;
+    return (this.found ? new Set(this.found) : NO_HINGES) as Set<string>;
   }
 
   compiled(pattern: string): CompiledRegex {
@@ -144,7 +155,15 @@ class EvalRuntime implements Runtime {
   read(name: string): void {
     if (this.unknown.size === 0) return;
     const bare = bareName(name);
-    if (this.unknown.has(bare)) (this.found ??= new Set()).add(bare);
+    if (this.unknown.has(bare)) (this.found ??= []).push(bare);
+  }
+
+  mark(): number {
+    return this.found ? this.found.length : 0;
+  }
+
+  cut(from: number, to: number): void {
+    if (this.found && to > from) this.found.splice(from, to - from);
   }
 }
 
@@ -161,6 +180,8 @@ export function quietRuntime(rt: Runtime): Runtime {
     regex: (p) => rt.regex(p),
     compiled: (p) => rt.compiled(p),
     read: () => {},
+    mark: () => 0,
+    cut: () => {},
   };
 }
 

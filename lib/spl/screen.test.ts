@@ -7,14 +7,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lex, significant } from "./lex";
 import { parseSearchTokens } from "./parse-search";
-import { screenOf } from "./screen";
+import { compileExpr } from "./search-compile";
 
 const keyOf = (f: string) => (f.startsWith("Processes.") ? f.slice("Processes.".length) : null);
 
 function screen(where: string) {
   const parsed = parseSearchTokens(significant(lex(where)));
   assert.deepEqual(parsed.errors, [], where);
-  return screenOf(parsed.expr!, keyOf);
+  return compileExpr(parsed.expr!, keyOf).screen;
 }
 
 const CASES: [string, { field: string; values: string[] }[] | null][] = [

@@ -1,18 +1,20 @@
 /**
- * The compiled predicates (search-compile.ts) must give exactly the interpreter's answers
- * (search-lang.ts evalSearch) and report the same unknown fields: a property test over random
- * search expressions and rows, plus the cases where the two once could differ.
+ * The one search-language implementation (search-compile.ts): its fast path (`test`), its trace and
+ * its screen must agree on every expression and record. A property test over random expressions
+ * (field tests, IN lists, CIDR, bare terms, phrases, TERM(), CASE(), NOT, AND, OR) and random rows
+ * (with and without `_raw`), plus the cases where the paths once could differ.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { lex, significant } from "./lex";
 import { parseSearchTokens } from "./parse-search";
-import { evalSearch } from "./search-lang";
-import { compilePredicate, readsField, type MissingSink } from "./search-compile";
-import { makeRuntime, type RowData } from "./runtime";
+import { compileExpr, QUIET, readsField, type RawTrace } from "./search-compile";
+import type { RowData } from "./runtime";
 import { compileSearch } from "./index";
 import type { SearchExpr } from "./ast";
+import { scalarToString } from "./values";
+import { foldCase } from "./wildcard";
 
 function parse(spl: string): SearchExpr {
   const parsed = parseSearchTokens(significant(lex(spl)));
@@ -21,28 +23,15 @@ function parse(spl: string): SearchExpr {
   return parsed.expr;
 }
 
-const own = (row: RowData, n: string) => (Object.prototype.hasOwnProperty.call(row, n) ? row[n] : undefined);
-
-function interpreted(expr: SearchExpr, row: RowData, unknown: string[]): { value: boolean; hinges: string[] } {
-  const rt = makeRuntime(0, unknown);
-  const value = evalSearch(expr, (n) => own(row, n), rt);
-  return { value, hinges: [...rt.hinges].sort() };
-}
-
-function compiled(expr: SearchExpr, row: RowData, unknown: string[]): { value: boolean; hinges: string[] } {
-  const found = new Set<string>();
-  const sink: MissingSink = { read: (n) => { if (unknown.includes(n)) found.add(n); } };
-  const value = compilePredicate(expr, (f) => f)(row, sink);
-  return { value, hinges: [...found].sort() };
-}
-
 const FIELDS = ["a", "b", "process_name", "constructor"];
 const VALUES = ["cmd.exe", "CMD.EXE", "*.exe", "c*d*", "*", "10", "9", "010", "10.0.0.0/8", "10.1.2.3", "", "x y", "İ"];
+const RAWS = ["cmd.exe /c whoami", "C:\\Windows\\System32\\lsass.exe", "src=10.1.2.3:80 user=admin", "A shell was spawned", "İstanbul web-error"];
+const TERMS = ["cmd.exe", "whoami", "lsass", "*32*", "admin", "10.1.2.3", "web", "error", '"A shell was"', '"web-error"', "TERM(10.1.2.3)", "TERM(user)", "CASE(Shell)", "CASE(shell)", "istanbul"];
 
 const leaf = fc.oneof(
   fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom("=", "!=", "<", ">=", ">"), fc.constantFrom(...VALUES)).map(([f, op, v]) => `${f}${op}"${v}"`),
   fc.tuple(fc.constantFrom(...FIELDS), fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 3 })).map(([f, vs]) => `${f} IN (${vs.map((v) => `"${v}"`).join(", ")})`),
-  fc.constantFrom("*", "a=*", "NOT b=*"),
+  fc.constantFrom("*", "a=*", "NOT b=*", ...TERMS),
 );
 const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
@@ -54,28 +43,76 @@ const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
 })).e;
 
 const scalar = fc.oneof(fc.constantFrom(...VALUES), fc.integer({ min: -20, max: 20 }));
-const row = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))) as fc.Arbitrary<RowData>;
-const unknownFields = fc.subarray(FIELDS);
+const row = fc
+  .tuple(fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))), fc.option(fc.constantFrom(...RAWS)))
+  .map(([r, raw]) => (raw === null ? r : { ...r, _raw: raw })) as fc.Arbitrary<RowData>;
+const unknownFields = fc.subarray([...FIELDS, "_raw"]);
 
-test("compiled predicates answer exactly as the interpreter, hinges included", () => {
+function run(e: SearchExpr, r: RowData, unknown: readonly string[]) {
+  const found: string[] = [];
+  const reads: string[] = [];
+  const sink = { read: (n: string) => void (unknown.includes(n) && reads.push(n)), mark: () => reads.length, cut: (a: number, b: number) => void reads.splice(a, b - a) };
+  const c = compileExpr(e, (f) => f);
+  const value = c.test(r, sink);
+  for (const n of reads) if (!found.includes(n)) found.push(n);
+  return { c, value, hinges: found };
+}
+
+/** Every node of a trace is consistent with its children. */
+function consistent(t: RawTrace): boolean {
+  const kids = t.children ?? [];
+  if (!kids.every(consistent)) return false;
+  if (t.note === "all must hold") return t.value === kids.every((k) => k.value === true);
+  if (t.note === "any may hold") return t.value === kids.some((k) => k.value === true);
+  if (t.note?.startsWith("negation")) return t.value === !kids[0]!.value;
+  return true;
+}
+
+/** What search-set.ts does with a screen: does any value of a screen field hit a literal? */
+function screenPasses(screen: NonNullable<ReturnType<typeof compileExpr>["screen"]>, r: RowData): boolean {
+  return screen.some((l) => {
+    const v = Object.prototype.hasOwnProperty.call(r, l.field) ? r[l.field] : undefined;
+    const vs = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    return vs.some((x) => l.values.includes(foldCase(typeof x === "string" ? x : scalarToString(x))));
+  });
+}
+
+test("traced, untraced and screened verdicts agree (random expressions, rows, raw text)", () => {
   fc.assert(
-    fc.property(expr, row, unknownFields, (spl, r, unknown) => {
+    fc.property(expr, row, unknownFields, (spl, r0, unknown) => {
+      // Unknown fields are absent from the events lib/events builds.
+      const r: RowData = { ...r0 };
+      for (const u of unknown) delete r[u];
       const e = parse(spl);
-      assert.deepEqual(compiled(e, r, unknown), interpreted(e, r, unknown), spl);
+      const { c, value, hinges } = run(e, r, unknown);
+      const t = c.trace(r, QUIET);
+      assert.equal(t.value, value, `trace vs test: ${spl} on ${JSON.stringify(r)}`);
+      assert.ok(consistent(t), `trace consistent: ${spl}`);
+      if (c.screen && !screenPasses(c.screen, r)) {
+        assert.equal(value, false, `screened out but true: ${spl} on ${JSON.stringify(r)}`);
+      }
+      assert.ok(hinges.every((h) => unknown.includes(h)), `hinges are unknown fields: ${spl}`);
     }),
     { numRuns: 3000 },
   );
 });
 
+test("a bare term on a row without _raw is false and reports _raw; NOT of it is true", () => {
+  const unknown = ["_raw"];
+  assert.deepEqual({ ...run(parse("whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: false, hinges: ["_raw"] });
+  assert.deepEqual({ ...run(parse("NOT whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: true, hinges: ["_raw"] });
+  assert.equal(run(parse("whoami"), { _raw: "cmd /c WHOAMI /all" }, unknown).value, true);
+});
+
 test("a field named like an Object.prototype member is missing unless the row has it", () => {
   // `f!=v` needs f present: a prototype member read as a value would make this true.
   const e = parse('constructor!="x"');
-  assert.equal(compiled(e, {}, []).value, false);
-  assert.equal(compiled(parse('NOT toString="x"'), {}, []).value, true);
-  assert.equal(compiled(e, { constructor: "y" }, []).value, true);
+  assert.equal(run(e, {}, []).value, false);
+  assert.equal(run(parse('NOT toString="x"'), {}, []).value, true);
+  assert.equal(run(e, { constructor: "y" }, []).value, true);
   // Through the engine: an event without such a field does not match `Processes.constructor!=x`.
   const search = compileSearch("| tstats count from datamodel=Endpoint.Processes where Processes.constructor!=x by Processes.dest", { macros: [] });
-  const event = { dataset: "Endpoint.Processes", fields: { dest: "h1" } };
+  const event = { fields: { dest: "h1" }, datasets: { "Endpoint.Processes": { dest: "h1" } } };
   assert.equal(search.evaluate(event).verdict, "no_match");
   assert.equal(search.explain(event).verdict, "no_match");
 });
@@ -83,7 +120,7 @@ test("a field named like an Object.prototype member is missing unless the row ha
 test("prototype member names are missing fields in every stage (where, search, explain)", () => {
   const spl = "| tstats count from datamodel=Endpoint.Processes by Processes.dest | rename Processes.* AS * | where isnull(constructor) AND isnull(toString) | search NOT constructor=* NOT valueOf!=x";
   const search = compileSearch(spl, { macros: [] });
-  const event = { dataset: "Endpoint.Processes", fields: { dest: "h1" } };
+  const event = { fields: { dest: "h1" }, datasets: { "Endpoint.Processes": { dest: "h1" } } };
   assert.equal(search.evaluate(event).verdict, "match");
   assert.equal(search.explain(event).verdict, "match");
 });
@@ -91,4 +128,5 @@ test("prototype member names are missing fields in every stage (where, search, e
 test("readsField finds a field anywhere in the expression", () => {
   assert.equal(readsField(parse("a=1 OR (NOT _time>5)"), "_time"), true);
   assert.equal(readsField(parse("a=1 b IN (2)"), "_time"), false);
+  assert.equal(readsField(parse("a=1 whoami"), "_raw"), true);
 });

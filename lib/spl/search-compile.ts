@@ -1,208 +1,155 @@
 /**
- * Search-language predicates compiled once into closures (the per-event fast path). Same answers
- * as `evalSearch` in search-lang.ts (a property test holds them together), but every per-test
- * lookup is done at compile time: the row key of each field, the compiled value pattern, whether
- * a value is a CIDR, the bare name a hinge is recorded under.
+ * The search language's one implementation (spl-semantics §2): an expression is compiled once
+ * into closures over records (rows, an event's fields, a dataset record) whose keys `keyOf` gives.
+ * The same compiled leaves (search-leaf.ts) answer the fast path (`test`), record a trace when
+ * asked (`trace`: every clause evaluated, each one's value and what it read) and give the screens
+ * of search-set.ts (`screen`). No verdict depends on a message string.
  */
-import type { SearchExpr, SearchValue } from "./ast";
-import { cidrMatch, looksLikeCidr } from "./cidr";
-import { compareStrings, parseNumeric, scalarToString, valuesOf, type Scalar } from "./values";
-import { compileSearchValue } from "./wildcard";
-import { bareName, isPrototypeName } from "./runtime";
+import type { SearchExpr } from "./ast";
+import { screenOfLeaves, type Screen } from "./screen";
+import { compileLeaf, type CompiledLeaf, type CompiledPredicate, type FieldRecord, type KeyOf, type MissingSink, type RawTrace } from "./search-leaf";
 
-/** A row (or an event's fields) as the predicate reads it. */
-export type FieldRecord = Readonly<Record<string, Scalar | Scalar[] | undefined>>;
+export { anyValue, fieldFlags, fieldNumber, numericCompare, valueTest } from "./search-leaf";
+export type { CompiledPredicate, FieldRecord, KeyOf, MissingSink, RawTrace, ScalarTest } from "./search-leaf";
 
-/**
- * Told about every field a leaf found missing (for "hinges on unknown field" reporting): its bare
- * name and that name's number (fieldNumber), so a sink can look it up without hashing.
- */
-export interface MissingSink {
-  read(name: string, id: number): void;
+export interface CompiledExpr {
+  /** The verdict alone: short-circuits, reports each missing field it reads. */
+  readonly test: CompiledPredicate;
+  /** Every clause evaluated (no short circuit) with its value; pass a quiet sink. */
+  trace(row: FieldRecord, sink: MissingSink): RawTrace;
+  /** The leaves of the first conjunct when they are plain equalities (screen.ts), else null. */
+  readonly screen: Screen | null;
+  /** Is the screen the whole expression (no other conjunct)? Then its hinges are the verdict's. */
+  readonly screenIsWhole: boolean;
 }
 
-const fieldNumbers = new Map<string, number>();
+export interface CompileOptions {
+  /**
+   * Fields that choose the data rather than filter it (a leading search's `index`, its time
+   * modifiers): their leaves hold, and the note (returned) says why.
+   */
+  holds?: (field: string) => string | null;
+}
 
-/** A small number for each bare field name compiled predicates read (stable for the process). */
-export function fieldNumber(bare: string): number {
-  let n = fieldNumbers.get(bare);
-  if (n === undefined) {
-    n = fieldNumbers.size;
-    fieldNumbers.set(bare, n);
+/** The compiled tree: boolean nodes over compiled leaves. */
+type Node =
+  | { kind: "and" | "or"; at: readonly [number, number]; children: Node[] }
+  | { kind: "not"; at: readonly [number, number]; child: Node }
+  | { kind: "leaf"; leaf: CompiledLeaf };
+
+function build(expr: SearchExpr, keyOf: KeyOf, opts: CompileOptions): Node {
+  switch (expr.kind) {
+    case "and":
+    case "or":
+      return { kind: expr.kind, at: expr.at, children: expr.children.map((c) => build(c, keyOf, opts)) };
+    case "not":
+      return { kind: "not", at: expr.at, child: build(expr.child, keyOf, opts) };
+    default:
+      return { kind: "leaf", leaf: compileLeaf(expr, keyOf, opts.holds) };
   }
-  return n;
 }
-
-/** The numbers of the given names that predicates read: a flag table indexed by field number. */
-export function fieldFlags(names: Iterable<string>): Uint8Array {
-  const flags = new Uint8Array(fieldNumbers.size);
-  for (const name of names) {
-    const n = fieldNumbers.get(name);
-    if (n !== undefined) flags[n] = 1;
-  }
-  return flags;
-}
-
-export type CompiledPredicate = (row: FieldRecord, sink: MissingSink) => boolean;
-
-/**
- * How a field name in the search maps to a key of the record: the key, or null when the record
- * can never hold it (the field is then always missing).
- */
-export type KeyOf = (field: string) => string | null;
 
 const TRUE: CompiledPredicate = () => true;
-const FALSE: CompiledPredicate = () => false;
 
-export type ScalarTest = (s: string) => boolean;
+function testOf(n: Node): CompiledPredicate {
+  if (n.kind === "leaf") return n.leaf.test;
+  if (n.kind === "not") {
+    const c = testOf(n.child);
+    return (row, sink) => !c(row, sink);
+  }
+  const cs = n.children.map(testOf);
+  if (cs.length === 0) return n.kind === "and" ? TRUE : () => false;
+  if (cs.length === 1) return cs[0]!;
+  return combine(n.kind === "or", cs);
+}
 
-/** `field=value`'s test of one value: a CIDR value tests addresses, anything else its pattern. */
-export function valueTest(v: SearchValue): ScalarTest {
-  const pattern = compileSearchValue(v.value, { caseSensitive: v.modifier === "case" });
-  if (!looksLikeCidr(v.value)) return (s) => pattern.test(s);
-  const cidr = v.value;
-  return (s) => {
-    const r = cidrMatch(cidr, s);
-    return r !== null ? r : pattern.test(s);
+/**
+ * `and` (decisive value false) or `or` (decisive value true), exact about hinges: an unknown field
+ * is reported only when supplying it could change the node's value given its other children. A
+ * child that takes the decisive value without reading an unknown field decides the node whatever
+ * the unknown fields hold: what the children before it recorded is taken back (`notepad.exe` fails
+ * `process IN (…)` whatever its original_file_name). Otherwise every child's hinges
+ * stand: each one's unknown fields can change it, and the others can be supplied so that it
+ * decides. Exact when each leaf is taken on its own (a field tested twice counts as two leaves).
+ * Without unknown fields it short-circuits as it always did.
+ */
+function combine(decisive: boolean, cs: readonly CompiledPredicate[]): CompiledPredicate {
+  return (row, sink) => {
+    const start = sink.mark();
+    let hinged = false;
+    for (const c of cs) {
+      const from = sink.mark();
+      if (c(row, sink) !== decisive) continue;
+      if (sink.mark() !== from) {
+        hinged = true;
+        continue;
+      }
+      if (from !== start) sink.cut(start, from);
+      return decisive;
+    }
+    return hinged ? decisive : !decisive;
   };
 }
 
-/** True when any value of `raw` passes `test` (numbers compared by their string form). */
-export function anyValue(raw: Scalar | Scalar[], test: ScalarTest): boolean {
-  if (!Array.isArray(raw)) return test(typeof raw === "string" ? raw : scalarToString(raw));
-  for (const x of raw) if (test(typeof x === "string" ? x : scalarToString(x))) return true;
+function traceNode(n: Node, row: FieldRecord, sink: MissingSink): RawTrace {
+  if (n.kind === "leaf") return n.leaf.trace(row, sink);
+  if (n.kind === "not") {
+    const child = traceNode(n.child, row, sink);
+    return { at: n.at, value: !child.value, language: "search", children: [child], note: "negation (true when the field is missing)" };
+  }
+  const children = n.children.map((c) => traceNode(c, row, sink));
+  const and = n.kind === "and";
+  const value = and ? children.every((c) => c.value === true) : children.some((c) => c.value === true);
+  return { at: n.at, value, language: "search", children, note: and ? "all must hold" : "any may hold" };
+}
+
+/** The first conjunct that can be false: a leaf true whatever the record (`index=…`, `*`) drops nothing. */
+function firstConjunct(n: Node): Node {
+  if (n.kind !== "and") return n;
+  const c = n.children.find((x) => !(x.kind === "leaf" && x.leaf.always));
+  return c ? firstConjunct(c) : n;
+}
+
+/** The leaves of a disjunction of leaves (in reading order), or null. */
+function disjunctionLeaves(n: Node, out: CompiledLeaf[]): boolean {
+  if (n.kind === "leaf") return out.push(n.leaf) > 0;
+  if (n.kind === "or") return n.children.length > 0 && n.children.every((c) => disjunctionLeaves(c, out));
   return false;
 }
 
-/** `field<b` and friends: numeric when both sides are numbers (`bNum` = b parsed), else by string. */
-export function numericCompare(op: string, a: Scalar, b: string, bNum: number | null): boolean {
-  const x = typeof a === "number" ? a : parseNumeric(a);
-  const c = x !== null && bNum !== null ? (x < bNum ? -1 : x > bNum ? 1 : 0) : compareStrings(scalarToString(a), b);
-  return op === "<" ? c < 0 : op === ">" ? c > 0 : op === "<=" ? c <= 0 : c >= 0;
-}
-
-/**
- * The engine's own copy of a property name (an object literal's key is an internalized string): a
- * property read with it is a pointer compare, while a sliced name would be looked up each time.
- */
-function propertyName(name: string): string {
-  return Object.keys({ [name]: 0 })[0] ?? name;
-}
-
-/** A record without fields (and without a prototype whose members could pass for fields). */
-const NOTHING: FieldRecord = Object.freeze(Object.create(null) as FieldRecord);
-
-function compileLeaf(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
-  const leaf = compileLeafOver(expr, keyOf);
-  const key = expr.kind === "compare" || expr.kind === "in" ? keyOf(expr.field) : null;
-  if (key === null || !isPrototypeName(key)) return leaf;
-  // `constructor`, `toString`…: a field only when the record has it as its own property.
-  return (row, sink) => leaf(Object.prototype.hasOwnProperty.call(row, key) ? row : NOTHING, sink);
-}
-
-function compileLeafOver(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
-  if (expr.kind === "all") return TRUE;
-  if (expr.kind !== "compare" && expr.kind !== "in") return FALSE; // bare terms: rows have no _raw
-  const name = keyOf(expr.field);
-  const bare = bareName(expr.field);
-  const id = fieldNumber(bare);
-  if (name === null) {
-    return (_row, sink) => {
-      sink.read(bare, id);
-      return false;
-    };
-  }
-  const key = propertyName(name);
-  if (expr.kind === "in") {
-    const tests = expr.values.map(valueTest);
-    const one: ScalarTest =
-      tests.length === 1
-        ? tests[0]!
-        : (s) => {
-            for (const t of tests) if (t(s)) return true;
-            return false;
-          };
-    return (row, sink) => {
-      const raw = row[key];
-      if (raw === undefined) {
-        sink.read(bare, id);
-        return false;
-      }
-      return anyValue(raw, one);
-    };
-  }
-  const { op } = expr;
-  const missing = (raw: Scalar | Scalar[] | undefined): raw is undefined => raw === undefined || (Array.isArray(raw) && raw.length === 0);
-  if (op === "=" || op === "!=") {
-    const test = valueTest(expr.value);
-    const want = op === "=";
-    return (row, sink) => {
-      const raw = row[key];
-      if (missing(raw)) {
-        sink.read(bare, id);
-        return false;
-      }
-      return anyValue(raw, test) === want;
-    };
-  }
-  const b = expr.value.value;
-  const bNum = parseNumeric(b);
-  return (row, sink) => {
-    const raw = row[key];
-    if (missing(raw)) {
-      sink.read(bare, id);
-      return false;
-    }
-    return valuesOf(raw).some((x) => numericCompare(op, x, b, bNum));
-  };
-}
-
 /** Compile a search-language expression over records whose keys `keyOf` gives. */
+export function compileExpr(expr: SearchExpr, keyOf: KeyOf, opts: CompileOptions = {}): CompiledExpr {
+  const root = build(expr, keyOf, opts);
+  const leaves: CompiledLeaf[] = [];
+  const first = firstConjunct(root);
+  const screen = disjunctionLeaves(first, leaves) ? screenOfLeaves(leaves) : null;
+  return { test: testOf(root), trace: (row, sink) => traceNode(root, row, sink), screen, screenIsWhole: screen !== null && first === root };
+}
+
+/** The test alone (callers that never trace). */
 export function compilePredicate(expr: SearchExpr, keyOf: KeyOf): CompiledPredicate {
-  switch (expr.kind) {
-    case "and":
-    case "or": {
-      const cs = expr.children.map((c) => compilePredicate(c, keyOf));
-      if (cs.length === 1) return cs[0]!;
-      if (expr.kind === "and") {
-        if (cs.length === 2) {
-          const [a, b] = cs as [CompiledPredicate, CompiledPredicate];
-          return (row, sink) => a(row, sink) && b(row, sink);
-        }
-        return (row, sink) => {
-          for (const c of cs) if (!c(row, sink)) return false;
-          return true;
-        };
-      }
-      if (cs.length === 2) {
-        const [a, b] = cs as [CompiledPredicate, CompiledPredicate];
-        return (row, sink) => a(row, sink) || b(row, sink);
-      }
-      return (row, sink) => {
-        for (const c of cs) if (c(row, sink)) return true;
-        return false;
-      };
-    }
-    case "not": {
-      const c = compilePredicate(expr.child, keyOf);
-      return (row, sink) => !c(row, sink);
-    }
-    default:
-      return compileLeaf(expr, keyOf);
-  }
+  return compileExpr(expr, keyOf).test;
 }
 
-const rowPredicates = new WeakMap<SearchExpr, CompiledPredicate>();
+const rowExprs = new WeakMap<SearchExpr, CompiledExpr>();
 
-/** The predicate over rows keyed by field name (the `search` command), compiled once per AST node. */
+/** The expression over rows keyed by field name (`search`, `searchmatch`), compiled once per AST node. */
+export function rowExpr(expr: SearchExpr): CompiledExpr {
+  let c = rowExprs.get(expr);
+  if (!c) {
+    c = compileExpr(expr, (f) => f);
+    rowExprs.set(expr, c);
+  }
+  return c;
+}
+
+/** The predicate over rows keyed by field name, compiled once per AST node. */
 export function rowPredicate(expr: SearchExpr): CompiledPredicate {
-  let p = rowPredicates.get(expr);
-  if (!p) {
-    p = compilePredicate(expr, (f) => f);
-    rowPredicates.set(expr, p);
-  }
-  return p;
+  return rowExpr(expr).test;
 }
+
+/** A sink that records nothing (traces: their reads are not hinges). */
+export const QUIET: MissingSink = { read: () => {}, mark: () => 0, cut: () => {} };
 
 /** Does the expression read `field` anywhere? */
 export function readsField(expr: SearchExpr, field: string): boolean {
@@ -215,6 +162,8 @@ export function readsField(expr: SearchExpr, field: string): boolean {
     case "compare":
     case "in":
       return expr.field === field;
+    case "term":
+      return field === "_raw";
     default:
       return false;
   }

@@ -6,12 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import fc from "fast-check";
-import { compileSearch, indexMacros, searchSet, type CompiledSearch, type EventInput } from "./index";
-import { loadCatalog } from "../content/load";
-import { eventFromCim, eventFromCommandLine, unknownFields } from "../events/index";
+import { compileSearch, indexMacros, searchSet, type CompiledSearch } from "./index";
+import type { EventInput } from "../detection/types";
+import { ESCU } from "./fixtures/escu";
+import { eventFromCim, eventFromCommandLine, toEventInput } from "../events/index";
 
 const FIELDS = ["process_name", "original_file_name", "parent_process_name", "dest", "constructor"];
 const VALUES = ["cmd.exe", "CMD.EXE", "Cmd.Exe", "*.exe", "c*d*", "10", "010", "10.0.0.0/8", "10.1.2.3", "", "İ.exe", "i̇.exe"];
@@ -30,11 +29,24 @@ const search = fc.tuple(fc.constantFrom("Endpoint.Processes", "Endpoint.Processe
 );
 
 const scalar = fc.oneof(fc.constantFrom(...VALUES), fc.integer({ min: 8, max: 12 }));
-const event: fc.Arbitrary<EventInput> = fc.record({
-  dataset: fc.constantFrom("Endpoint.Processes", "endpoint.processes", "Endpoint.Registry"),
-  fields: fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))) as fc.Arbitrary<EventInput["fields"]>,
-  unknown: fc.subarray(FIELDS),
-});
+const fieldRecord = fc.dictionary(fc.constantFrom(...FIELDS), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }))) as fc.Arbitrary<EventInput["fields"]>;
+const event: fc.Arbitrary<EventInput> = fc
+  .record({
+    in: fc.subarray(["Endpoint.Processes", "Endpoint.Registry"]),
+    fields: fieldRecord,
+    other: fieldRecord,
+    unknown: fc.subarray(FIELDS),
+  })
+  .map((r) => ({
+    fields: r.fields,
+    // Each dataset's own record: the same as the flat fields, or different ones.
+    datasets: Object.fromEntries(r.in.map((d, i) => [d, i === 0 ? r.fields : r.other])),
+    unknown: r.unknown,
+  }));
+
+function processes(fields: EventInput["fields"], unknown?: string[]): EventInput {
+  return { fields, datasets: { "Endpoint.Processes": fields }, ...(unknown ? { unknown } : {}) };
+}
 
 function sameAnswers(searches: CompiledSearch[], events: EventInput[], label = "") {
   const set = searchSet(searches);
@@ -58,35 +70,37 @@ test("events a screen cannot decide still get each search's own answer", () => {
   const searches = [
     "| tstats count from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe Processes.process=*x* by Processes.dest",
     "| tstats count from datamodel=Endpoint.Processes where (Processes.process_name=a.exe OR Processes.original_file_name=A.EXE) by Processes.dest",
-    "| search process_name=cmd.exe",
+    // A raw-event search (its rows' _time is the clock's for events without one: table leaves it out).
+    "| search process_name=cmd.exe | table process_name dest",
   ].map((s) => compileSearch(s, { macros: [] }));
   sameAnswers(searches, [
     // A field said unknown but present: the set must not trust its mask.
-    { dataset: "Endpoint.Processes", fields: { process_name: "b.exe", original_file_name: "b.exe" }, unknown: ["original_file_name"] },
+    processes({ process_name: "b.exe", original_file_name: "b.exe" }, ["original_file_name"]),
     // Empty multivalue, numbers, junk types from a loose caller.
-    { dataset: "Endpoint.Processes", fields: { process_name: [], original_file_name: 10 as never, dest: "h" }, unknown: [] },
-    { dataset: "Endpoint.Processes", fields: { process_name: true as never, dest: "h" } },
-    { dataset: "Endpoint.Processes", fields: { process_name: ["x", "CMD.exe"], process: "x", dest: "h" }, unknown: ["user"] },
-    { dataset: "ENDPOINT.PROCESSES", fields: { process_name: "A.exe", dest: "h" }, unknown: ["original_file_name"] },
-    { dataset: "Endpoint.Registry", fields: { process_name: "cmd.exe", dest: "h" } },
-    { dataset: undefined as never, fields: { process_name: "cmd.exe" } },
+    processes({ process_name: [], original_file_name: 10 as never, dest: "h" }, []),
+    processes({ process_name: true as never, dest: "h" }),
+    processes({ process_name: ["x", "CMD.exe"], process: "x", dest: "h" }, ["user"]),
+    // Dataset names are exact: another spelling is another (unknown) dataset.
+    { fields: { process_name: "A.exe", dest: "h" }, datasets: { "ENDPOINT.PROCESSES": { process_name: "A.exe", dest: "h" } }, unknown: ["original_file_name"] },
+    { fields: { process_name: "cmd.exe", dest: "h" }, datasets: { "Endpoint.Registry": { process_name: "cmd.exe", dest: "h" } } },
+    { fields: { process_name: "cmd.exe" } },
+    // The dataset record, not the flat fields, is what a data-model search reads.
+    { fields: { process_name: "cmd.exe", dest: "h" }, datasets: { "Endpoint.Processes": { process_name: "b.exe", dest: "h" } } },
   ]);
 });
 
-const CATALOG = resolve(import.meta.dirname, "../../../shared/security_content");
-
-test("over the ESCU catalog, the set and each search agree on real events", { skip: !existsSync(`${CATALOG}/detections`) && "no ../shared/security_content" }, async () => {
-  const catalog = await loadCatalog(CATALOG);
+test("over real ESCU searches (the committed fixture), the set and each search agree on real events", () => {
+  const catalog = ESCU;
   const macros = indexMacros(catalog.macros);
   const searches = catalog.analytics.map((a) => compileSearch(a.search, { macros }));
   const line = (l: string) => {
     const e = eventFromCommandLine(l);
-    return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
+    return toEventInput(e);
   };
   const cim = (o: Record<string, unknown>) => {
     const e = eventFromCim(o);
     assert.ok(!("problem" in e));
-    return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
+    return toEventInput(e);
   };
   const events = [
     line("cmd.exe /Q /c cd \\ 1> \\\\127.0.0.1\\ADMIN$\\__1700000000.123456 2>&1"),

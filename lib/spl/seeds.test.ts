@@ -17,9 +17,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { resolve } from "node:path";
 import { loadCatalog } from "../content/load";
-import { eventFromCim, eventFromCommandLine, unknownFields } from "../events";
+import { eventFromCim, eventFromCommandLine, toEventInput } from "../events";
 import { compileSearch } from "./index";
-import type { EventInput, Verdict } from "./api";
+import type { EventInput, Verdict } from "../detection/types";
 
 const SMBEXEC = "bb3c1bac-6bdf-4aa0-8dc9-068b8b712a76";
 const REMCOM = "e373a840-5bdc-47ef-b2fd-9cc7aaf387f0";
@@ -33,13 +33,13 @@ async function compiled(id: string) {
 
 function fromLine(line: string): EventInput {
   const e = eventFromCommandLine(line);
-  return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
+  return toEventInput(e);
 }
 
 function fromCim(obj: Record<string, unknown>): EventInput {
   const e = eventFromCim(obj);
   assert.ok(!("problem" in e), "valid CIM object");
-  return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
+  return toEventInput(e);
 }
 
 const bat = "C:\\Windows\\BTOBTOxy.bat";

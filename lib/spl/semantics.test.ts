@@ -17,7 +17,7 @@ function search(spl: string, row: RowData): boolean {
   const parsed = parseSearchTokens(significant(lex(spl)));
   assert.deepEqual(parsed.errors, [], `parses: ${spl}`);
   assert.ok(parsed.expr);
-  return evalSearch(parsed.expr, (n) => row[n], makeRuntime(0));
+  return evalSearch(parsed.expr, row, makeRuntime(0));
 }
 
 function evaluate(spl: string, row: RowData): unknown {
@@ -119,7 +119,10 @@ test("eval language semantics", () => {
 function pipeline(spl: string, rows: Record<string, string | undefined>[]) {
   const p = parsePipeline(spl);
   assert.deepEqual(p.errors, [], spl);
-  const events = rows.map((r) => ({ dataset: "Endpoint.Processes", fields: Object.fromEntries(Object.entries(r).filter((e): e is [string, string] => e[1] !== undefined)) }));
+  const events = rows.map((r) => {
+    const fields = Object.fromEntries(Object.entries(r).filter((e): e is [string, string] => e[1] !== undefined));
+    return { fields, datasets: { "Endpoint.Processes": fields } };
+  });
   return runPipeline(p, events, makeRuntime(1700000000)).rows;
 }
 
@@ -157,7 +160,8 @@ test("rex extracts named groups; regex != keeps rows without the field", () => {
   const base = "| tstats count from datamodel=Endpoint.Processes by Processes.process_name Processes.process | rename Processes.* AS *";
   const fill = "| tstats fillnull_value=null count from datamodel=Endpoint.Processes by Processes.process_name Processes.process | rename Processes.* AS *";
   const rex = pipeline(`${fill} | rex field=process "^.*?\\\\\\\\(?<svc>[^\\\\\\\\]*\\.(?:exe|bat))"`, ev);
-  assert.equal(rex[0]!["svc"], "x\\svc.exe".split("\\").pop());
+  // Grouped rows come out in BY-value order ("n" before "null"): look the row up by its process.
+  assert.equal(rex.find((r) => r["process"] !== "null")!["svc"], "x\\svc.exe".split("\\").pop());
   const kept = pipeline(`${base} | regex user!="^bob$"`, [{ process_name: "a", process: "p" }]);
   assert.equal(kept.length, 1, "pitfall 5");
 });

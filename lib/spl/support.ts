@@ -1,12 +1,15 @@
 /**
  * Static support check: can this pipeline run faithfully on pasted events? If not, the exact
- * construct and why. Also classifies searches whose verdict depends on other events (`batch`):
- * a filter that reads an aggregate such as `count` or `dc` over many events.
+ * construct, why, and a reason code (lib/detection/reasons.ts). Also classifies searches whose
+ * verdict depends on other events (`batch`): a filter that reads an aggregate such as `count` or
+ * `dc` over many events. Each command module says what it cannot run (check) and how it moves
+ * batch-dependent fields (batch); this file walks the pipeline and holds the shared checks.
  */
-import type { Aggregation, Command, EvalExpr, Pipeline, Range, SearchExpr } from "./ast";
-import { makeAggregator } from "./aggregates";
-import { nodeName } from "./commands/tstats";
-import { renamedField } from "./commands/transform";
+import type { Aggregation, EvalExpr, Pipeline, Range, SearchExpr } from "./ast";
+import { isPercentile, makeAggregator } from "./aggregates";
+import { readerOf } from "./commands/unfilled";
+import { specOf, type Command } from "./commands/index";
+import { Unsupported, unsupportedLeaf, type BatchCode, type BatchFlow, type CheckContext, type CommandNode } from "./commands/spec";
 import { knownFunction, walk } from "./eval-lang";
 import { lex, significant } from "./lex";
 import type { Expansion } from "./macros";
@@ -16,202 +19,206 @@ import { isFailure } from "./values";
 
 export type RawSupport =
   | { level: "event" }
-  | { level: "batch" | "none"; reason: string; at?: Range };
-
-/** The datasets lib/events produces. */
-export const PRODUCIBLE_DATASETS = ["Endpoint.Processes"];
-
-/** Aggregates whose value depends on how many events share a group. */
-const BATCH_AGGREGATES = new Set([
-  "count", "dc", "distinct_count", "estdc", "estdc_error", "sum", "sumsq", "avg", "mean", "median", "mode",
-  "stdev", "stdevp", "var", "varp", "range", "perc", "p", "upperperc", "exactperc", "rate", "per_second",
-]);
-
-class Unsupported extends Error {
-  constructor(readonly reason: string, readonly at?: Range, readonly level: "none" | "batch" = "none") {
-    super(reason);
-  }
-}
-
-function searchFields(e: SearchExpr | null, out: string[]): void {
-  if (!e) return;
-  if (e.kind === "and" || e.kind === "or") e.children.forEach((c) => searchFields(c, out));
-  else if (e.kind === "not") searchFields(e.child, out);
-  else if (e.kind === "compare" || e.kind === "in") out.push(e.field);
-}
+  | { level: "batch" | "none"; reason: string; code: string; detail?: string; at?: Range; decide?: Decidable };
 
 function checkSearchExpr(e: SearchExpr | null, where: string): void {
   if (!e) return;
   switch (e.kind) {
     case "and": case "or": e.children.forEach((c) => checkSearchExpr(c, where)); return;
     case "not": checkSearchExpr(e.child, where); return;
-    case "term": throw new Unsupported(`bare term "${e.text}" in ${where} matches raw event text, which data-model rows do not carry`, e.at);
-    case "unsupported": throw new Unsupported(`${e.what} in ${where} is not run on pasted events`, e.at);
+    case "term": throw new Unsupported("bare_term", `bare term "${e.text}" in ${where} matches raw event text, which data-model rows do not carry`, e.at);
+    case "unsupported":
+      throw unsupportedLeaf(e, where);
     default: return;
   }
 }
 
 function checkRegex(pattern: string, at: Range): void {
   const r = compilePcre(pattern);
-  if (!r.ok) throw new Unsupported(`regular expression /${pattern}/: ${r.reason}`, at);
+  if (!r.ok) throw new Unsupported("regex", `regular expression /${pattern}/: ${r.reason}`, at);
 }
 
 function checkEvalExpr(e: EvalExpr): void {
   walk(e, (n) => {
     if (n.kind !== "call") return;
-    if (!knownFunction(n.name)) throw new Unsupported(`eval function ${n.name}() is not supported by the engine`, n.at);
+    if (!knownFunction(n.name)) throw new Unsupported("unsupported_function", `eval function ${n.name}() is not supported by the engine`, n.at, "none", n.name);
     const [, second] = n.args;
     if ((n.name === "match" || n.name === "replace") && second?.kind === "string") checkRegex(second.value, second.at);
     if (n.name === "searchmatch") {
       const q = n.args[0];
-      if (q?.kind !== "string") throw new Unsupported("searchmatch() with a computed query", n.at);
+      if (q?.kind !== "string") throw new Unsupported("unsupported_function", "searchmatch() with a computed query", n.at, "none", "searchmatch");
       const parsed = parseSearchTokens(significant(lex(q.value)));
       checkSearchExpr(parsed.expr, "searchmatch()");
     }
   });
 }
 
-function checkAggregations(aggs: Aggregation[]): void {
+function checkAggregations(aggs: readonly Aggregation[], text: string, following: readonly Command[]): void {
   for (const a of aggs) {
+    const reader = isPercentile(a.fn) ? readerOf([a.as], following, text) : null;
+    if (reader) throw new Unsupported("unsupported_aggregation", `aggregation ${a.fn}() is approximated by Splunk in a way the engine does not reproduce, and \`${text.slice(reader.at[0], Math.min(reader.at[1], reader.at[0] + 60))}\` reads ${a.as}`, a.at, "none", a.fn);
     const agg = makeAggregator(a.fn, a.expr ? "expr" : a.arg);
-    if (isFailure(agg)) throw new Unsupported(`aggregation ${a.fn}(): ${agg.failure}`, a.at);
+    if (isFailure(agg)) throw new Unsupported("unsupported_aggregation", `aggregation ${a.fn}(): ${agg.failure}`, a.at, "none", a.fn);
     if (a.expr) checkEvalExpr(a.expr);
   }
 }
 
-function evalReads(e: EvalExpr): string[] {
-  const names: string[] = [];
-  walk(e, (n) => { if (n.kind === "field") names.push(n.name); });
-  return names;
+/** The command as written, shortened for a reason sentence. */
+function snippetOf(text: string, c: CommandNode): string {
+  const snippet = text.slice(c.at[0], c.at[1]).replace(/\s+/g, " ");
+  return snippet.length > 80 ? `${snippet.slice(0, 77)}…` : snippet;
 }
 
-/** Follow aggregate-derived fields through the pipeline; a filter on one makes the search batch-only. */
-function checkBatch(commands: Command[], text: string): void {
-  const batch = new Set<string>();
-  // An aggregate is batch-dependent when its function counts rows (count, dc, avg, …), when it
-  // comes from eventstats, or when it aggregates a field that is itself batch-dependent
-  // (`stats values(stdev) as stdevperhost` after `eventstats stdev(…) as stdev`).
-  const addAggs = (aggs: Aggregation[], all: boolean) => {
-    for (const a of aggs) {
-      const readsBatch = (a.arg !== undefined && batch.has(a.arg)) || (a.expr !== undefined && evalReads(a.expr).some((r) => batch.has(r)));
-      if (all || readsBatch || BATCH_AGGREGATES.has(a.fn)) batch.add(a.as);
-      else batch.delete(a.as);
+/**
+ * Follow batch-dependent fields through the pipeline; a filter on one makes the search
+ * batch-only. After `all` (dedup, head, transaction…) every field not kept is batch-dependent.
+ */
+class Flow implements BatchFlow {
+  readonly batch = new Set<string>();
+  private readonly codes = new Map<string, BatchCode>();
+  /** Set by `all`: its code and the command that made every field batch-dependent. */
+  private every: { code: BatchCode; after: string } | null = null;
+  /** Under `all`: fields known to hold the row's own value. */
+  private clean = new Set<string>();
+
+  constructor(private readonly text: string) {}
+
+  has(field: string): boolean {
+    return this.batch.has(field) || (this.every !== null && !this.clean.has(field));
+  }
+
+  set(field: string, dependent: boolean, code: BatchCode = "batch_aggregate"): void {
+    if (dependent) {
+      this.batch.add(field);
+      this.codes.set(field, code);
+      this.clean.delete(field);
+    } else {
+      this.batch.delete(field);
+      this.clean.add(field);
     }
-  };
-  const filterOn = (c: Command, reads: string[]) => {
-    const hit = reads.find((r) => batch.has(r));
-    if (hit) {
-      const snippet = text.slice(c.at[0], c.at[1]).replace(/\s+/g, " ");
-      throw new Unsupported(`\`${snippet.length > 80 ? `${snippet.slice(0, 77)}…` : snippet}\` reads ${hit}, an aggregate over many events: its verdict depends on the other events in the batch`, c.at, "batch");
+  }
+
+  renameFields(to: (name: string) => string | null): void {
+    for (const set of [this.batch, this.clean]) {
+      for (const f of [...set]) {
+        const n = to(f);
+        if (n === null) continue;
+        set.delete(f);
+        set.add(n);
+        const code = this.codes.get(f);
+        if (code && set === this.batch) this.codes.set(n, code);
+      }
     }
-  };
-  for (const c of commands) {
-    switch (c.type) {
-      case "tstats": addAggs(c.aggregations, false); break;
-      case "stats": addAggs(c.aggregations, c.variant === "eventstats"); break;
-      case "rename":
-        for (const p of c.pairs) {
-          for (const f of [...batch]) {
-            const to = renamedField(p.from, p.to, f);
-            if (to !== null) {
-              batch.delete(f);
-              batch.add(to);
-            }
-          }
-        }
-        break;
-      case "eval":
-        for (const a of c.assignments) {
-          if (evalReads(a.expr).some((r) => batch.has(r))) batch.add(a.field);
-          else batch.delete(a.field);
-        }
-        break;
-      case "where": filterOn(c, evalReads(c.expr)); break;
-      case "search": { const f: string[] = []; searchFields(c.expr, f); filterOn(c, f); break; }
-      case "regex": filterOn(c, [c.field]); break;
-      default: break;
+  }
+
+  all(node: CommandNode, code: BatchCode, keep: readonly string[] = []): void {
+    this.clean = new Set(keep.filter((k) => !this.has(k)));
+    this.every = { code, after: snippetOf(this.text, node) };
+  }
+
+  rows(node: CommandNode, code: BatchCode, why: string): never {
+    throw new Unsupported(code, `\`${snippetOf(this.text, node)}\` ${why}: its verdict depends on the other events in the batch`, node.at, "batch", node.type);
+  }
+
+  filterOn(node: CommandNode, reads: readonly string[]): void {
+    const hit = reads.find((r) => this.has(r));
+    if (hit === undefined) return;
+    const shown = snippetOf(this.text, node);
+    if (this.batch.has(hit) || this.every === null) {
+      const code = this.codes.get(hit) ?? "batch_aggregate";
+      const what = code === "batch_order" ? "a value that depends on the other events (order, windows)" : "an aggregate over many events";
+      throw new Unsupported(code, `\`${shown}\` reads ${hit}, ${what}: its verdict depends on the other events in the batch`, node.at, "batch", hit);
     }
+    throw new Unsupported(this.every.code, `\`${shown}\` reads ${hit}, which after \`${this.every.after}\` depends on the other events: its verdict depends on the other events in the batch`, node.at, "batch", hit);
   }
 }
 
-function checkCommand(c: Command, index: number, text: string): void {
-  switch (c.type) {
-    case "tstats": {
-      if (index > 0) throw new Unsupported("tstats after the first command", c.at);
-      if (!PRODUCIBLE_DATASETS.some((d) => d.toLowerCase() === c.datamodel.toLowerCase())) {
-        throw new Unsupported(`reads data model ${c.datamodel || "(none)"}; pasted events are ${PRODUCIBLE_DATASETS.join(", ")} events (command lines, Sysmon 1, Security 4688, CIM JSON)`, c.datamodelAt);
-      }
-      for (const opt of ["prestats", "append"]) {
-        if (/^(t|true|1)$/i.test(c.options[opt] ?? "")) throw new Unsupported(`tstats ${opt}=${c.options[opt]} is not modelled`, c.at);
-      }
-      checkSearchExpr(c.where, "the tstats where clause");
-      checkAggregations(c.aggregations);
-      return;
-    }
-    case "search":
-      if (index === 0) {
-        const head = text.slice(c.at[0], Math.min(c.at[1], c.at[0] + 60)).trim();
-        throw new Unsupported(`raw-event search (\`${head}${c.at[1] - c.at[0] > 60 ? "…" : ""}\`): it reads a vendor's raw events, and pasted events are CIM data-model fields`, c.at);
-      }
-      if (c.expr?.kind !== "all") checkSearchExpr(c.expr, "search");
-      return;
-    case "where": checkEvalExpr(c.expr); return;
-    case "eval": c.assignments.forEach((a) => checkEvalExpr(a.expr)); return;
-    case "rex":
-      if (c.mode === "sed") {
-        const m = /^s(.)([\s\S]*)$/.exec(c.pattern);
-        const d = m?.[1];
-        const body = d ? m![2]!.split(d)[0] ?? "" : "";
-        if (!d) throw new Unsupported(`rex mode=sed "${c.pattern}": only s/regex/replacement/flags is modelled`, c.patternAt);
-        checkRegex(body, c.patternAt);
-      } else checkRegex(c.pattern, c.patternAt);
-      return;
-    case "regex": checkRegex(c.pattern, c.patternAt); return;
-    case "stats": checkAggregations(c.aggregations); return;
-    case "convert":
-      for (const conv of c.conversions) if (conv.fn !== "ctime") throw new Unsupported(`convert ${conv.fn}() is not modelled`, conv.at);
-      return;
-    case "dedup": if (c.sortby) throw new Unsupported("dedup … sortby is not modelled", c.at); return;
-    case "generic": throw new Unsupported(`\`${c.name}\` ${c.reason ?? "is not modelled by the engine"}`, c.at);
-    default: return;
+/** Does this stage turn an empty input into an empty output? */
+export function keepsEmpty(c: Command): boolean {
+  const k = specOf(c).keepsEmpty;
+  return typeof k === "function" ? k(c) : k === true;
+}
+
+/**
+ * A search with a stage that cannot run may still have a known verdict: when the stages before it
+ * leave no row, and no stage from it on can make a row out of nothing, the search returns nothing
+ * whatever that stage would do. `until` is that stage; `perEvent`: the stages before it are
+ * faithful per event (no batch-dependent filter among them).
+ */
+export interface Decidable {
+  until: number;
+  perEvent: boolean;
+}
+
+function decidable(p: Pipeline, until: number, text: string): Decidable | undefined {
+  if (until < 1) return undefined;
+  for (let i = until; i < p.commands.length; i++) if (!keepsEmpty(p.commands[i]!)) return undefined;
+  const flow = new Flow(text);
+  try {
+    for (let i = 0; i < until; i++) specOf(p.commands[i]!).batch?.(p.commands[i]!, flow);
+    return { until, perEvent: true };
+  } catch {
+    return { until, perEvent: false };
   }
+}
+
+function supportOf(e: unknown): RawSupport {
+  if (e instanceof Unsupported) return { level: e.level, reason: e.reason, code: e.code, ...(e.detail ? { detail: e.detail } : {}), ...(e.at ? { at: e.at } : {}) };
+  return { level: "none", reason: `internal error while checking the search: ${String(e)}`, code: "internal_error" };
+}
+
+/** `following`: the commands after this one, then those after the command whose subsearch holds it. */
+function checkContext(index: number, text: string, following: readonly Command[]): CheckContext {
+  return { index, text, following, regex: checkRegex, evalExpr: checkEvalExpr, searchExpr: checkSearchExpr, aggregations: (aggs) => checkAggregations(aggs, text, following), subsearch: (p, rows) => checkSubsearch(p, rows, text, following) };
+}
+
+/** A subsearch's commands, checked as a search of their own (over the current rows: from index 1). */
+function checkSubsearch(p: Pipeline, rows: boolean, text: string, after: readonly Command[]): void {
+  p.commands.forEach((c, i) => specOf(c).check?.(c, checkContext(rows ? i + 1 : i, text, [...p.commands.slice(i + 1), ...after])));
 }
 
 export function checkSupport(p: Pipeline, expansion: Expansion): RawSupport {
+  const macroError = expansion.errors[0];
+  if (macroError) return supportOf(new Unsupported("undefined_macro", macroError.message, macroError.at));
+  const parseError = p.errors[0];
+  if (parseError) return supportOf(new Unsupported("parse_error", `the search could not be parsed: ${parseError.message}`, parseError.at));
+  const text = expansion.text;
+  for (let index = 0; index < p.commands.length; index++) {
+    const c = p.commands[index]!;
+    try {
+      specOf(c).check?.(c, checkContext(index, text, p.commands.slice(index + 1)));
+    } catch (e) {
+      const s = supportOf(e);
+      if (s.level !== "none") return s;
+      const decide = decidable(p, index, text);
+      return decide ? { ...s, decide } : s;
+    }
+  }
   try {
-    const macroError = expansion.errors[0];
-    if (macroError) throw new Unsupported(macroError.message, macroError.at);
-    const parseError = p.errors[0];
-    if (parseError) throw new Unsupported(`the search could not be parsed: ${parseError.message}`, parseError.at);
-    p.commands.forEach((c, i) => checkCommand(c, i, expansion.text));
-    checkBatch(p.commands, expansion.text);
+    const flow = new Flow(text);
+    for (const c of p.commands) specOf(c).batch?.(c, flow);
     return { level: "event" };
   } catch (e) {
-    if (e instanceof Unsupported) return { level: e.level, reason: e.reason, ...(e.at ? { at: e.at } : {}) };
-    return { level: "none", reason: `internal error while checking the search: ${String(e)}` };
+    return supportOf(e);
   }
 }
 
+const HIDDEN = /^(source|sourcetype|index|eventtype|host)$/;
+
 /** The fields the search reads from events (data-model prefix removed), for "required fields". */
 export function fieldsRead(p: Pipeline): string[] {
-  const out: string[] = [];
   const first = p.commands[0];
-  if (first?.type === "tstats") {
-    const prefix = `${nodeName(first.datamodel)}.`;
-    searchFields(first.where, out);
-    first.by.forEach((b) => out.push(b.name));
-    first.aggregations.forEach((a) => a.arg !== undefined && !a.expr && out.push(a.arg));
-    return unique(out.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f)).filter((f) => f !== "_time" && !f.includes("(")));
-  }
-  if (first?.type === "search") {
-    searchFields(first.expr, out);
+  if (!first) return [];
+  const out = specOf(first).reads?.(first) ?? [];
+  if (first.type === "tstats") return unique(out);
+  if (first.type === "search") {
     const stats = p.commands.find((c) => c.type === "stats");
     if (stats?.type === "stats") {
       stats.by.forEach((b) => out.push(b.name));
       stats.aggregations.forEach((a) => a.arg !== undefined && !a.expr && out.push(a.arg));
     }
   }
-  return unique(out.filter((f) => f !== "_time" && f !== "_raw" && !/^(source|sourcetype|index|eventtype|host)$/.test(f)));
+  return unique(out.filter((f) => f !== "_time" && f !== "_raw" && !HIDDEN.test(f)));
 }
 
 function unique(xs: string[]): string[] {

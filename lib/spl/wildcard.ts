@@ -126,6 +126,11 @@ export function compileSearchValue(pattern: string, opts?: { caseSensitive?: boo
   return compiled;
 }
 
+/** Compile without the shared cache (lookup tables hold tens of thousands of patterns). */
+export function compileSearchValueUncached(pattern: string, opts?: { caseSensitive?: boolean }): CompiledValuePattern {
+  return new ValuePattern(String(pattern), opts?.caseSensitive === true);
+}
+
 /** One-shot convenience: does `value` match the search-language `pattern`? */
 export function matchSearchValue(pattern: string, value: string, opts?: { caseSensitive?: boolean }): boolean {
   return compileSearchValue(pattern, opts).test(value);

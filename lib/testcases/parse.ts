@@ -4,7 +4,7 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { VERDICTS, type TestCase, type TestFile, type TestFileProblem } from "./types";
-import type { Verdict } from "../spl/api";
+import type { Verdict } from "../detection/types";
 
 const TOP_KEYS = new Set(["analytic", "cases"]);
 const CASE_KEYS = new Set(["name", "event", "expect", "reason", "note"]);

@@ -2,7 +2,14 @@
  * Runs parsed test files against a catalog with the shared verdict module (the API's and the
  * CLI's verdicts), and formats failures as one line each. Pure; never throws.
  */
-import { compiledFor, eventFromValue, findAnalytic, verdictFor, type VerdictCatalog } from "../verdicts/index";
+import { findAnalytic, type Findable } from "../content/find";
+import { matcherFor, verdictFor, type ContentSource } from "../engine/index";
+import { eventFromValue } from "../events/index";
+
+/** What the runner needs of a catalog (a lib/content Catalog satisfies it). */
+export interface VerdictCatalog extends ContentSource {
+  analytics: readonly (Findable & ContentSource["analytics"][number] & { name?: string })[];
+}
 import type { CaseResult, RunSummary, TestFile, TestFileProblem } from "./types";
 
 export function runTestFile(catalog: VerdictCatalog, file: TestFile): { results: CaseResult[]; problems: TestFileProblem[] } {
@@ -10,7 +17,7 @@ export function runTestFile(catalog: VerdictCatalog, file: TestFile): { results:
   if (!analytic) {
     return { results: [], problems: [{ file: file.file, line: 1, message: `analytic "${file.analytic}" is not in the content (give its id or file name without .yml)` }] };
   }
-  const compiled = compiledFor(catalog, analytic);
+  const compiled = matcherFor(catalog, analytic);
   const results = file.cases.map((c): CaseResult => {
     const base = { file: file.file, name: c.name, line: c.line, expected: c.expect };
     const ev = eventFromValue(c.event, c.line);

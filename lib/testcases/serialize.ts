@@ -4,7 +4,7 @@
  */
 import { stringify } from "yaml";
 import type { FieldValue, InputFormat } from "../events/types";
-import type { Verdict } from "../spl/api";
+import type { Verdict } from "../detection/types";
 
 export interface SavedEvent {
   /** The event as the tester parsed it. */

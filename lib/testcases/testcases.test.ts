@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { parseTestFile } from "./parse";
 import { formatSummary, runTestFiles } from "./run";
 import { testCaseEvent, testCaseYaml } from "./serialize";
-import type { VerdictCatalog } from "../verdicts/index";
+import type { VerdictCatalog } from "./run";
 
 const catalog: VerdictCatalog = {
   macros: [],

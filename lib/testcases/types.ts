@@ -1,5 +1,5 @@
 /** Stored test cases: one YAML file per analytic under `<content>/tests/` (docs/test-cases.md). */
-import type { Verdict } from "../spl/api";
+import type { Verdict } from "../detection/types";
 
 export const VERDICTS: readonly Verdict[] = ["match", "no_match", "not_testable"];
 

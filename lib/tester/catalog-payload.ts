@@ -1,10 +1,13 @@
-/** The JSON `/test/catalog` serves to the catalog tester (and its worker). */
-import type { MacroDefinition } from "../content/types";
+/**
+ * The JSON `/test/catalog/<version>` serves to the catalog tester's page: what it shows of each
+ * analytic (names, slugs, ATT&CK, type, status, severity, risk score), in catalog order. The searches go to the worker separately
+ * (`/test/engine/<version>`, lib/engine EnginePayload), never through the page's main thread.
+ */
 import type { AnalyticLite } from "./group";
 
 export interface CatalogPayload {
-  analytics: (AnalyticLite & { search: string })[];
-  macros: MacroDefinition[];
+  version: string;
+  analytics: AnalyticLite[];
   /** Tactic shortname → display name. */
   tacticNames: Record<string, string>;
 }
@@ -13,5 +16,5 @@ export interface CatalogPayload {
 export function isCatalogPayload(v: unknown): v is CatalogPayload {
   if (!v || typeof v !== "object") return false;
   const p = v as Partial<CatalogPayload>;
-  return Array.isArray(p.analytics) && Array.isArray(p.macros) && typeof p.tacticNames === "object" && p.tacticNames !== null;
+  return typeof p.version === "string" && Array.isArray(p.analytics) && typeof p.tacticNames === "object" && p.tacticNames !== null;
 }

@@ -1,13 +1,15 @@
 /**
- * The tester's engine, as run inside the Web Worker: parses the input with lib/events, compiles
- * searches lazily (cached), evaluates in time slices and posts results progressively. Pure (no DOM,
- * no Node): `createEngineHost(post)` returns the message handler, so tests drive it in Node.
+ * The tester's engine, as run inside the Web Worker: parses the input with lib/events, gets its
+ * matchers from lib/engine (the one compile cache, keyed by content version), evaluates in time
+ * slices and posts results progressively. Pure (no DOM, no Node): `createEngineHost(post)` returns
+ * the message handler, so tests drive it in Node.
  */
-import type { MacroDefinition } from "../content/types";
-import { parseEvents, unknownFields, withEdits, type ParsedEvent } from "../events";
-import { compileSearch, indexMacros, type CompiledSearch, type EventInput } from "../spl";
-import type { AnalyticOutcome } from "./group";
-import { LIMITS, type AnalyticSource, type EvaluateRequest, type ExplainedEvent, type FromWorker, type ToWorker, type VerdictRow } from "./protocol";
+import { contentOf, isEnginePayload, isThreadLookup, loadPayload, matchers as cache, type ContentSource } from "../engine/index";
+import { parseEvents, toEventInput, withEdits, type DataSourceSpec, type ParsedEvent } from "../events";
+import { runAnalytic } from "./analytic-run";
+import { runCatalog } from "./catalog-run";
+import { runEvasion } from "../evasion/run";
+import { LIMITS, type AnalyticSource, type EvadeRequest, type EvaluateRequest, type FromWorker, type ToWorker } from "./protocol";
 
 /** Work for this long, then post what is done and yield to the message loop. */
 const SLICE_MS = 25;
@@ -15,38 +17,55 @@ const SLICE_MS = 25;
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function toInput(e: ParsedEvent): EventInput {
-  return { dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) };
-}
-
-function capText(e: ParsedEvent, max = 20_000): ParsedEvent {
-  return e.text.length > max ? { ...e, text: e.text.slice(0, max) } : e;
-}
-
 export interface EngineHost {
   handle(msg: ToWorker): Promise<void>;
 }
 
-export function createEngineHost(post: (msg: FromWorker) => void): EngineHost {
-  let sources: AnalyticSource[] = [];
-  let macros: Map<string, MacroDefinition> = new Map();
-  const compiled = new Map<string, CompiledSearch>();
+/** Fetches JSON (the worker's `fetch`; tests pass their own). */
+export type FetchJson = (url: string) => Promise<unknown>;
+
+const defaultFetch: FetchJson = async (url) => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+  return r.json();
+};
+
+export function createEngineHost(post: (msg: FromWorker) => void, fetchJson: FetchJson = defaultFetch): EngineHost {
+  let content: ContentSource & { analytics: AnalyticSource[] } = { analytics: [], macros: [] };
   let current = 0;
-
-  const compile = (src: AnalyticSource): CompiledSearch => {
-    let c = compiled.get(src.id);
-    if (!c) {
-      c = compileSearch(src.search, { macros });
-      compiled.set(src.id, c);
-    }
-    return c;
-  };
-
   const stale = (req: number) => req !== current;
+  /** Analytics compiled so far for the loaded content (compiling starts when the content loads). */
+  let compiled = 0;
+  let loads = 0;
+  /** A precompiled catalog being fetched: evaluations wait for it; its failure is reported to them. */
+  let loading: Promise<void> | null = null;
+  /** The content's data sources, for recognising pasted events (lib/events). */
+  let dataSources: DataSourceSpec[] = [];
+  let loadError: string | undefined;
 
-  async function parse(req: EvaluateRequest) {
+  /**
+   * Compile the loaded analytics in time slices (the engine is ready before the user pastes);
+   * `req` set: post progress for that request on each slice, so its watchdog knows the worker is alive.
+   */
+  async function warm(req?: number): Promise<void> {
+    const load = loads;
+    const ctx = contentOfLoad();
+    let sliceStart = now();
+    while (compiled < content.analytics.length) {
+      cache.matcher(ctx, content.analytics[compiled]!);
+      compiled++;
+      if (now() - sliceStart > SLICE_MS) {
+        if (req !== undefined) post({ type: "progress", req, pos: 0, total: content.analytics.length });
+        await pause();
+        if (load !== loads || (req !== undefined && stale(req))) return;
+        sliceStart = now();
+      }
+    }
+  }
+
+  function parse(req: EvaluateRequest): ParsedEvent[] {
     const t0 = now();
-    const parsed = parseEvents(req.input, { maxEvents: req.maxEvents ?? LIMITS.maxEvents });
+    const parsed = parseEvents(req.input, { maxEvents: req.maxEvents ?? LIMITS.maxEvents, dataSources, ...(req.picks ? { picks: req.picks } : {}) });
     const events = parsed.events.map((e) => {
       const edits = req.edits[String(e.index)];
       return edits && Object.keys(edits).length ? withEdits(e, edits) : e;
@@ -59,133 +78,180 @@ export function createEngineHost(post: (msg: FromWorker) => void): EngineHost {
     return events;
   }
 
-  async function analyticMode(req: EvaluateRequest, events: ParsedEvent[]) {
-    const src = sources.find((s) => s.id === req.analyticId) ?? sources[0];
-    if (!src) return post({ type: "error", req: req.req, message: "no analytic loaded" });
-    const c = compile(src);
-    post({ type: "compiled", req: req.req, id: src.id, support: c.support, fieldsRead: c.fieldsRead, ...(c.parseError ? { parseError: c.parseError.message } : {}) });
-    const skip = new Set(req.skip ?? []);
-    let explained: ExplainedEvent[] = [];
-    let rows: VerdictRow[] = [];
+  function slicing(req: number, pinpoint?: boolean) {
     let sliceStart = now();
-    const flush = (pos: number) => {
-      if (explained.length) post({ type: "explained", req: req.req, items: explained, pos });
-      if (rows.length) post({ type: "verdicts", req: req.req, items: rows, pos });
-      explained = [];
-      rows = [];
-    };
-    for (let i = req.startAt ?? 0; i < events.length; i++) {
-      const e = events[i]!;
-      if (skip.has(i)) continue;
-      const input = toInput(e);
-      const process = typeof e.fields.process === "string" ? e.fields.process.slice(0, LIMITS.processChars) : undefined;
-      let verdict;
-      if (i < req.explainLimit) {
-        const explanation = c.explain(input);
-        explained.push({ index: i, event: capText(e), unknown: input.unknown ?? [], explanation });
-        verdict = explanation;
-      } else verdict = c.evaluate(input);
-      const { rows: _r, ...rest } = verdict as VerdictRow;
-      void _r;
-      rows.push({ ...rest, ...(verdict.verdict === "match" && verdict.rows ? { rows: verdict.rows.slice(0, 3) } : {}), index: i, line: e.line, ...(process !== undefined ? { process } : {}) });
-      if (now() - sliceStart > SLICE_MS) {
-        flush(i + 1);
+    return {
+      req,
+      post,
+      pinpoint: pinpoint === true,
+      sliceOver: () => now() - sliceStart > SLICE_MS,
+      async yieldNow() {
         await pause();
-        if (stale(req.req)) return;
         sliceStart = now();
-      }
-    }
-    flush(events.length);
-    if (c.support.level === "batch" && events.length > 0) {
-      const result = c.run(events.map(toInput));
-      post({ type: "batch", req: req.req, id: src.id, result: result.ok ? { ...result, rows: result.rows.slice(0, LIMITS.batchRows) } : result, totalRows: result.ok ? result.rows.length : 0 });
-    }
+        return !stale(req);
+      },
+    };
   }
 
-  async function catalogMode(req: EvaluateRequest, events: ParsedEvent[]) {
-    const inputs = events.map(toInput);
+  async function catalogMode(req: EvaluateRequest, events: ParsedEvent[]): Promise<boolean> {
     if (events.length > 1) {
       post({
         type: "events", req: req.req,
         items: events.map((e) => ({ index: e.index, line: e.line, text: (typeof e.fields.process === "string" ? e.fields.process : e.text).slice(0, LIMITS.processChars) })),
       });
     }
-    const skip = new Set(req.skip ?? []);
-    let items: AnalyticOutcome[] = [];
-    let sliceStart = now();
-    for (let a = req.startAt ?? 0; a < sources.length; a++) {
-      const src = sources[a]!;
-      if (skip.has(src.id)) continue;
-      const c = compile(src);
-      let outcome: AnalyticOutcome;
-      if (inputs.length === 0) outcome = { id: src.id, verdict: "no_match" };
-      else if (c.support.level === "none") outcome = { id: src.id, verdict: "not_testable", reason: c.support.reason };
-      else if (c.support.level === "batch") {
-        const r = c.run(inputs);
-        if (!r.ok) outcome = { id: src.id, verdict: "not_testable", reason: r.reason };
-        else {
-          outcome = { id: src.id, verdict: r.rows.length ? "match" : "no_match", overBatch: true, rowCount: r.rows.length };
-          if (r.rows.length) post({ type: "batch", req: req.req, id: src.id, result: { ...r, rows: r.rows.slice(0, LIMITS.batchRows) }, totalRows: r.rows.length });
-        }
-      } else {
-        const matched: number[] = [];
-        const hinges = new Set<string>();
-        let reason: string | undefined;
-        for (let i = 0; i < inputs.length; i++) {
-          const v = c.evaluate(inputs[i]!);
-          if (v.verdict === "match") matched.push(i);
-          else if (v.verdict === "not_testable") reason ??= v.reason;
-          for (const h of v.hingesOn ?? []) hinges.add(h);
-          if ((i & 255) === 255 && now() - sliceStart > SLICE_MS) {
-            post({ type: "outcomes", req: req.req, items, pos: a, total: sources.length });
-            items = [];
-            await pause();
-            if (stale(req.req)) return;
-            sliceStart = now();
-          }
-        }
-        const h = hinges.size ? { hingesOn: [...hinges] } : {};
-        if (matched.length) outcome = { id: src.id, verdict: "match", matched, ...h };
-        else if (reason !== undefined) outcome = { id: src.id, verdict: "not_testable", reason, ...h };
-        else outcome = { id: src.id, verdict: "no_match", ...h };
-      }
-      items.push(outcome);
-      if (now() - sliceStart > SLICE_MS) {
-        post({ type: "outcomes", req: req.req, items, pos: a + 1, total: sources.length });
-        items = [];
-        await pause();
-        if (stale(req.req)) return;
-        sliceStart = now();
-      }
+    await warm(req.req);
+    if (stale(req.req)) return false;
+    const ctx = contentOfLoad();
+    const only = req.only ? new Set(req.only) : undefined;
+    const analytics = only ? content.analytics.filter((a) => only.has(a.id)) : content.analytics;
+    const ms = analytics.map((a) => cache.matcher(ctx, a));
+    const set = cache.set(ctx, analytics);
+    return runCatalog(slicing(req.req, req.pinpoint), analytics, ms, set, events.map(toEventInput));
+  }
+
+  async function analyticMode(req: EvaluateRequest, events: ParsedEvent[]): Promise<boolean> {
+    const src = content.analytics.find((s) => s.id === req.analyticId) ?? content.analytics[0];
+    if (!src) {
+      post({ type: "error", req: req.req, message: "no analytic loaded" });
+      return false;
     }
-    post({ type: "outcomes", req: req.req, items, pos: sources.length, total: sources.length });
+    return runAnalytic(slicing(req.req, req.pinpoint), req, src.id, cache.matcher(contentOfLoad(), src), events);
+  }
+
+  /** The loaded content's context (version, macros, lookup tables), computed once per load. */
+  const contentOfLoad = () => contentOf(content);
+
+  /** Set the content of the current load (the caller started it with `loads++`) and start compiling. */
+  function setContent(next: ContentSource & { analytics: AnalyticSource[] }, version?: string) {
+    content = version ? { ...next, version } : next;
+    compiled = 0;
+    void warm();
+  }
+
+  /** Load a precompiled catalog (lib/engine EnginePayload): its plans seed the compile cache. */
+  function loadUrl(url: string) {
+    loadError = undefined;
+    const load = ++loads;
+    loading = fetchInto(url, load, "the catalog", (v) => {
+      if (!isEnginePayload(v)) throw new Error("the catalog answered with something else than a catalog");
+      const c = loadPayload(v);
+      const ds = (v as { dataSources?: unknown }).dataSources;
+      dataSources = Array.isArray(ds) ? (ds as DataSourceSpec[]) : [];
+      setContent({ ...c, analytics: [...c.analytics] }, v.version);
+    });
+  }
+
+  /** Fetch `url` and apply it while load `load` is still the current one; a failure becomes loadError. */
+  function fetchInto(url: string, load: number, what: string, apply: (v: unknown) => void): Promise<void> {
+    return fetchJson(url)
+      .then((v) => {
+        if (load === loads) apply(v);
+      })
+      .catch((e: unknown) => {
+        if (load === loads) loadError = `${what} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+      });
+  }
+
+  /** Fetch every data source of the content; events are read once they are here (same recognition as /test). */
+  function loadDataSources(url: string): Promise<void> {
+    return fetchInto(url, loads, "the data sources", (v) => {
+      const ds = (v as { dataSources?: unknown } | null)?.dataSources;
+      if (!Array.isArray(ds)) throw new Error("the data sources answered with something else than data sources");
+      dataSources = ds as DataSourceSpec[];
+    });
+  }
+
+  /**
+   * Wait for a catalog being fetched, telling the page every quarter second that the worker is
+   * alive (its watchdog must not take a slow network or a busy server for a hang). False when the
+   * request was superseded meanwhile.
+   */
+  async function waitForLoad(req: number): Promise<boolean> {
+    let done = false;
+    void loading!.then(() => (done = true));
+    while (!done) {
+      await Promise.race([loading, new Promise((r) => setTimeout(r, 250))]);
+      if (stale(req)) return false;
+      if (!done) post({ type: "progress", req, pos: 0, total: 0 });
+    }
+    return !stale(req);
+  }
+
+  /** Start request `req` (superseding any other); false when it was superseded or cannot run. */
+  async function begin(req: number): Promise<boolean> {
+    current = req;
+    // Yield once so a burst of requests only runs the last one.
+    await pause();
+    if (stale(req)) return false;
+    if (loading && !(await waitForLoad(req))) return false;
+    if (loadError) {
+      post({ type: "error", req, message: loadError });
+      return false;
+    }
+    return true;
   }
 
   async function evaluate(req: EvaluateRequest) {
-    current = req.req;
     const t0 = now();
-    // Yield once so a burst of requests only runs the last one.
-    await pause();
+    if (!(await begin(req.req))) return;
+    const events = parse(req);
     if (stale(req.req)) return;
-    const events = await parse(req);
-    if (stale(req.req)) return;
-    if (req.mode === "analytic") await analyticMode(req, events);
-    else await catalogMode(req, events);
-    if (!stale(req.req)) post({ type: "done", req: req.req, ms: now() - t0 });
+    const finished = req.mode === "analytic" ? await analyticMode(req, events) : await catalogMode(req, events);
+    if (finished && !stale(req.req)) post({ type: "done", req: req.req, ms: now() - t0 });
   }
+
+  /** The evasion lab: one analytic, its variants read and judged as pastes are (lib/evasion). */
+  async function evade(req: EvadeRequest) {
+    const t0 = now();
+    if (!(await begin(req.req))) return;
+    const src = content.analytics.find((s) => s.id === req.analyticId) ?? content.analytics[0];
+    if (!src) return post({ type: "error", req: req.req, message: "no analytic loaded" });
+    const candidates = Array.isArray(req.candidates) ? req.candidates.filter((c) => typeof c?.input === "string" && typeof c.label === "string") : [];
+    const report = runEvasion(cache.matcher(contentOfLoad(), src), candidates, { dataSources });
+    if (stale(req.req)) return;
+    post({ type: "evasion", req: req.req, report });
+    post({ type: "done", req: req.req, ms: now() - t0 });
+  }
+
+  /**
+   * The lookup tables the analytics read (`{ lookups }` at `url`): the content is set once they are
+   * here, so no analytic compiles without its table (the same verdicts as the CLI and the API).
+   */
+  function loadWithLookups(url: string, next: ContentSource & { analytics: AnalyticSource[] }, version?: string): Promise<void> {
+    return fetchInto(url, loads, "the lookup tables", (v) => {
+      const ls = (v as { lookups?: unknown } | null)?.lookups;
+      if (!Array.isArray(ls) || !ls.every(isThreadLookup)) throw new Error("the lookup tables answered with something else than lookup tables");
+      setContent(ls.length ? { ...next, lookups: ls } : next, version);
+    });
+  }
+
+  function load(msg: Extract<ToWorker, { type: "load" }>) {
+    if ("url" in msg) return loadUrl(String(msg.url));
+    loading = null;
+    loadError = undefined;
+    const analytics = Array.isArray(msg.analytics) ? msg.analytics : [];
+    const macros = Array.isArray(msg.macros) ? msg.macros : [];
+    const version = typeof msg.version === "string" ? msg.version : undefined;
+    dataSources = Array.isArray(msg.dataSources) ? msg.dataSources : [];
+    loads++;
+    const waits: Promise<void>[] = [];
+    if (typeof msg.lookupsUrl === "string") waits.push(loadWithLookups(msg.lookupsUrl, { analytics, macros }, version));
+    else setContent({ analytics, macros }, version);
+    if (typeof msg.dataSourcesUrl === "string") waits.push(loadDataSources(msg.dataSourcesUrl));
+    if (waits.length) loading = Promise.all(waits).then(() => undefined);
+  }
+
+  /** The protocol table: one handler per message kind (lib/tester/protocol.ts). */
+  const HANDLERS: { [K in ToWorker["type"]]: (msg: Extract<ToWorker, { type: K }>) => void | Promise<void> } = { load, evaluate, evade };
 
   return {
     async handle(msg: ToWorker) {
       try {
-        if (msg.type === "load") {
-          sources = Array.isArray(msg.analytics) ? msg.analytics : [];
-          macros = indexMacros(Array.isArray(msg.macros) ? msg.macros : []);
-          compiled.clear();
-          return;
-        }
-        if (msg.type === "evaluate") await evaluate(msg);
+        const handler = HANDLERS[msg?.type] as ((m: ToWorker) => void | Promise<void>) | undefined;
+        if (handler) await handler(msg);
       } catch (e) {
-        post({ type: "error", req: msg.type === "evaluate" ? msg.req : current, message: e instanceof Error ? e.message : String(e) });
+        post({ type: "error", req: msg.type === "load" ? current : msg.req, message: e instanceof Error ? e.message : String(e) });
       }
     },
   };

@@ -2,7 +2,8 @@
  * Grouping of catalog-wide results for /test: firing analytics by ATT&CK tactic and technique,
  * then the not-testable ones with reasons, then a count of the ones that did not fire.
  */
-import type { Verdict } from "../spl/api";
+import type { BatchThreshold, Verdict } from "../detection/types";
+import { DEFAULT_FILTERS, hiddenBy, type Hideable, type ResultFilters } from "./result-filters";
 
 export interface AttackLite {
   /** Technique id as cited (or resolved), e.g. `T1021.002`. */
@@ -18,24 +19,36 @@ export interface AnalyticLite {
   name: string;
   slug: string;
   attack: AttackLite[];
+  /** TTP, Anomaly, Hunting, Correlation… as the YAML says. */
+  type: string;
+  /** production, experimental, deprecated… */
+  status: string;
+  severity: string;
+  riskScore: number;
 }
 
 export interface AnalyticOutcome {
   id: string;
   verdict: Verdict;
   reason?: string;
+  /** For not_testable: the reason code. */
+  code?: string;
   /** Event indices that fired. */
   matched?: number[];
   hingesOn?: string[];
   /** Set for aggregating searches: the verdict is over the whole batch, `rowCount` rows returned. */
   overBatch?: boolean;
   rowCount?: number;
+  /** Over a batch: the search's filter is met by any small batch (lib/spl threshold.ts). */
+  threshold?: BatchThreshold;
 }
+
+type Item = { analytic: AnalyticLite; outcome: AnalyticOutcome; otherTechniques: string[] };
 
 export interface TechniqueGroup {
   id: string;
   name?: string;
-  items: { analytic: AnalyticLite; outcome: AnalyticOutcome; otherTechniques: string[] }[];
+  items: Item[];
 }
 
 export interface TacticGroup {
@@ -47,7 +60,11 @@ export interface TacticGroup {
 
 export interface GroupedResults {
   firing: TacticGroup[];
+  /** Every firing analytic, shown or hidden by the filters. */
   firingCount: number;
+  /** Firing analytics the filters hide, by the kind that hides each. */
+  hidden: Partial<Record<Hideable, number>>;
+  hiddenCount: number;
   notTestable: { analytic: AnalyticLite; outcome: AnalyticOutcome }[];
   /** Not-testable ones by reason, most common first. */
   reasons: { reason: string; count: number }[];
@@ -74,14 +91,19 @@ export function reasonKey(reason: string | undefined): string {
 
 /**
  * Each firing analytic appears once: under the first tactic of the first technique it cites
- * (its primary mapping), with its other techniques listed beside it. Tactics in kill-chain order,
- * techniques by id, analytics by name.
+ * (its primary mapping), with its other techniques listed beside it; those the filters hide are
+ * only counted. Sorted by risk: the highest risk score first (its tactic, its technique, then it),
+ * ties by name and kill chain. Sorted by name: tactics in kill-chain order, techniques by id,
+ * analytics by name.
  */
 export function groupResults(
   analytics: readonly AnalyticLite[],
   outcomes: ReadonlyMap<string, AnalyticOutcome>,
   tacticNames: Readonly<Record<string, string>> = {},
+  filters: ResultFilters = DEFAULT_FILTERS,
 ): GroupedResults {
+  const hidden: Partial<Record<Hideable, number>> = {};
+  let hiddenCount = 0;
   const tactics = new Map<string, Map<string, TechniqueGroup>>();
   const notTestable: GroupedResults["notTestable"] = [];
   const reasonCounts = new Map<string, number>();
@@ -105,6 +127,12 @@ export function groupResults(
       continue;
     }
     firingCount++;
+    const hide = hiddenBy({ ...analytic, ...(outcome.threshold ? { threshold: outcome.threshold } : {}) }, filters);
+    if (hide) {
+      hidden[hide] = (hidden[hide] ?? 0) + 1;
+      hiddenCount++;
+      continue;
+    }
     const primary = analytic.attack.find((t) => t.tactics.length > 0) ?? analytic.attack[0];
     const tactic = primary?.tactics[0] ?? "";
     const techId = primary?.id ?? "";
@@ -115,16 +143,19 @@ export function groupResults(
     group.items.push({ analytic, outcome, otherTechniques: analytic.attack.filter((t) => t !== primary).map((t) => t.id) });
   }
   const rank = (t: string) => (t === "" ? 1000 : TACTIC_ORDER.indexOf(t) === -1 ? 500 : TACTIC_ORDER.indexOf(t));
+  const byRisk = filters.sort === "risk";
+  const itemOrder = (x: Item, y: Item) => (byRisk ? y.analytic.riskScore - x.analytic.riskScore : 0) || x.analytic.name.localeCompare(y.analytic.name);
+  const top = (items: readonly Item[]) => (byRisk ? Math.max(...items.map((i) => i.analytic.riskScore)) : 0);
   const firing: TacticGroup[] = [...tactics.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([tactic, byTech]) => ({
       tactic,
       name: tactic === "" ? "No ATT&CK mapping" : (tacticNames[tactic] ?? titleCase(tactic)),
       techniques: [...byTech.values()]
-        .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
-        .map((g) => ({ ...g, items: g.items.sort((x, y) => x.analytic.name.localeCompare(y.analytic.name)) })),
-    }));
+        .map((g) => ({ ...g, items: g.items.sort(itemOrder) }))
+        .sort((a, b) => top(b.items) - top(a.items) || a.id.localeCompare(b.id, "en", { numeric: true })),
+    }))
+    .sort((a, b) => top(b.techniques.flatMap((t) => t.items)) - top(a.techniques.flatMap((t) => t.items)) || rank(a.tactic) - rank(b.tactic) || a.tactic.localeCompare(b.tactic));
   notTestable.sort((a, b) => a.analytic.name.localeCompare(b.analytic.name));
   const reasons = [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  return { firing, firingCount, notTestable, reasons, noMatchCount, pending };
+  return { firing, firingCount, hidden, hiddenCount, notTestable, reasons, noMatchCount, pending };
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { base64urlToBytes, bytesToBase64url, decodeState, encodeState, type TesterState } from "./permalink";
+import { DEFAULT_MAX_BYTES } from "../events/index";
+import { MAX_LINK_BYTES, base64urlToBytes, bytesToBase64url, decodeState, encodePlain, encodeState, type TesterState } from "./permalink";
 
 const SMBEXEC = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0.1\C$\__output 2^>^&1 > C:\Windows\BTOBTOxy.bat`;
 
@@ -61,4 +62,28 @@ test("edits with odd keys are filtered on decode", async () => {
   const json = JSON.stringify({ input: "a", edits: { "0": { user: "u", n: 5 }, x: { user: "v" } } });
   const r = await decodeState(`t=p${bytesToBase64url(new TextEncoder().encode(json))}`);
   assert.deepEqual(r, { ok: true, state: { input: "a", edits: { "0": { user: "u" } } } });
+});
+
+test("a permalink bomb stops at the paste limit with a clear message (issue 14, item 10)", async () => {
+  // 24 MB of input compresses to a few KB; before the cap it was inflated whole (400 MB from 531 KB).
+  const bomb = await encodeState({ input: "a".repeat(24 * 1024 * 1024) });
+  assert.ok(bomb.startsWith("t=z") && bomb.length < 200_000, String(bomb.length));
+  const r = await decodeState(bomb);
+  assert.deepEqual(r, { ok: false, error: `the test in the link is larger than ${MAX_LINK_BYTES / (1024 * 1024)} MB, the paste limit` });
+  // The plain form is held to the same limit; just under it still restores.
+  assert.equal((await decodeState(await encodeState({ input: "b".repeat(MAX_LINK_BYTES) }, { compress: false }))).ok, false);
+  const fits = await decodeState(await encodeState({ input: "c".repeat(MAX_LINK_BYTES - 100) }));
+  assert.ok(fits.ok && fits.state.input.length === MAX_LINK_BYTES - 100);
+});
+
+test("MAX_LINK_BYTES is the paste limit", () => {
+  assert.equal(MAX_LINK_BYTES, DEFAULT_MAX_BYTES);
+});
+
+test("encodePlain: the plain link at once (the evasion lab's rows), read back by decodeState", async () => {
+  const state = { input: "cmd.exe /c e^cho \\\\localhost\\C$\tx \u0441md.exe", analytic: "a-b" };
+  const hash = encodePlain(state);
+  assert.match(hash, /^t=p[A-Za-z0-9_-]+$/);
+  assert.deepEqual(await decodeState(`#${hash}`), { ok: true, state });
+  assert.equal(hash, await encodeState(state, { compress: false }));
 });

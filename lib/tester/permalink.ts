@@ -48,6 +48,52 @@ function canCompress(): boolean {
   }
 }
 
+/** The paste limit (lib/events' DEFAULT_MAX_BYTES): a link never expands to more than this. */
+export const MAX_LINK_BYTES = 10 * 1024 * 1024;
+
+/** `bytes` as a stream that hands out 4 KB only when asked, so the inflater works on demand. */
+function onDemand(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) controller.close();
+        else controller.enqueue(bytes.slice(at, (at += 4096)));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * Inflates deflate-raw `bytes`, stopping (and cancelling the stream) as soon as the output passes
+ * `cap`: a 531 KB link that expands to 400 MB costs at most `cap` plus one chunk.
+ */
+async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array | "too large"> {
+  const reader = onDemand(bytes)
+    .pipeThrough(new DecompressionStream("deflate-raw") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      return "too large";
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const body = new Blob([bytes as BlobPart]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(body).arrayBuffer());
@@ -76,7 +122,12 @@ export async function encodeState(state: TesterState, options: { compress?: bool
       /* fall through to the plain form */
     }
   }
-  return `${KEY}p${bytesToBase64url(json)}`;
+  return encodePlain(state);
+}
+
+/** The plain (uncompressed) hash for a state, at once: for links drawn in a page (the evasion lab's rows). */
+export function encodePlain(state: TesterState): string {
+  return `${KEY}p${bytesToBase64url(new TextEncoder().encode(JSON.stringify(cleanState(state))))}`;
 }
 
 function validate(value: unknown): DecodeResult {
@@ -108,15 +159,19 @@ export async function decodeState(hash: string): Promise<DecodeResult> {
   const bytes = base64urlToBytes(part.slice(KEY.length + 1));
   if (!bytes) return { ok: false, error: "the link is damaged (not base64url)" };
   let raw: Uint8Array;
+  const tooLarge = { ok: false as const, error: `the test in the link is larger than ${MAX_LINK_BYTES / (1024 * 1024)} MB, the paste limit` };
   if (kind === "p") raw = bytes;
   else if (kind === "z") {
     if (!canCompress()) return { ok: false, error: "this browser cannot decompress the link (no CompressionStream)" };
     try {
-      raw = await through(bytes, new DecompressionStream("deflate-raw"));
+      const inflated = await inflateCapped(bytes, MAX_LINK_BYTES);
+      if (inflated === "too large") return tooLarge;
+      raw = inflated;
     } catch {
       return { ok: false, error: "the link is damaged (cannot decompress)" };
     }
   } else return { ok: false, error: "unknown link format" };
+  if (raw.length > MAX_LINK_BYTES) return tooLarge;
   try {
     return validate(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw)));
   } catch {

@@ -2,9 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadCatalog } from "../content/load";
 import { compileSearch } from "../spl";
-import { eventFromCommandLine, unknownFields } from "../events";
+import { eventFromCommandLine, toEventInput } from "../events";
 import { culprit, failingClause, highlightSegments, matchesByField, plainField, rangesInText, splSegments } from "./trace";
-import type { PredicateTrace } from "../spl/api";
+import type { PredicateTrace } from "../detection/types";
 
 const catalog = await loadCatalog("content");
 const seed = (slug: string) => {
@@ -15,7 +15,7 @@ const seed = (slug: string) => {
 const explain = (slug: string, line: string) => {
   const { a, c } = seed(slug);
   const e = eventFromCommandLine(line);
-  return { a, ex: c.explain({ dataset: e.dataset, fields: e.fields, unknown: unknownFields(e) }) };
+  return { a, ex: c.explain(toEventInput(e)) };
 };
 const SMB = "impacket_lateral_movement_smbexec_commandline_parameters";
 const FIRES = String.raw`C:\Windows\system32\cmd.exe /Q /c echo cd  ^> \\127.0.0.1\C$\__output 2^>^&1 > C:\Windows\BTOBTOxy.bat & C:\Windows\system32\cmd.exe /Q /c C:\Windows\BTOBTOxy.bat & del C:\Windows\BTOBTOxy.bat`;

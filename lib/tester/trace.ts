@@ -2,55 +2,10 @@
  * Pure helpers that turn the engine's clause-by-clause trace into what the tester shows: the
  * failing clause in words, the SPL text cut into marked segments, and highlighted matches.
  */
-import type { Explanation, PredicateTrace, Span, StageTrace } from "../spl/api";
+import type { PredicateTrace, Span, StageTrace } from "../detection/types";
 
-export type ClauseValue = boolean | null;
-
-function kind(p: PredicateTrace): "and" | "or" | "not" | "xor" | "leaf" {
-  if (!p.children || p.children.length === 0) return "leaf";
-  const note = p.note ?? "";
-  if (note.startsWith("all must")) return "and";
-  if (note.startsWith("any may")) return "or";
-  if (note.startsWith("negation")) return "not";
-  if (note.startsWith("exactly one")) return "xor";
-  // Unknown combinator: a false node with a true child behaves like AND.
-  return p.children.some((c) => c.value === true) ? "and" : "or";
-}
-
-/** The smallest clause that explains why `p` is not true (an AND descends; OR / NOT stop). */
-export function culprit(p: PredicateTrace): PredicateTrace | undefined {
-  if (p.value === true) return undefined;
-  if (kind(p) !== "and") return p;
-  const child = p.children?.find((c) => c.value !== true);
-  return child ? (culprit(child) ?? child) : p;
-}
-
-export interface Failure {
-  stage: StageTrace;
-  stageIndex: number;
-  /** The clause that dropped the event; absent when the stage dropped it without a predicate. */
-  clause?: PredicateTrace;
-  /** "failed: match(process, …)" or "null: …" or "dropped by `stats`". */
-  words: string;
-}
-
-/** Where a no_match went wrong: the first stage whose rows fell to zero, and its failing clause. */
-export function failingClause(ex: Pick<Explanation, "verdict" | "stages">): Failure | undefined {
-  if (ex.verdict !== "no_match") return undefined;
-  const stageIndex = ex.stages.findIndex((s) => s.rowsIn > 0 && s.rowsOut === 0);
-  const stage = ex.stages[stageIndex];
-  if (!stage) return undefined;
-  for (const p of stage.predicates) {
-    const c = culprit(p);
-    if (c) return { stage, stageIndex, clause: c, words: `${c.value === null ? "null (unknown)" : "failed"}: ${oneLine(c.text)}` };
-  }
-  return { stage, stageIndex, words: `no row left after \`${stage.command}\`` };
-}
-
-export function oneLine(text: string, max = 300): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
+export { culprit, failingClause, oneLine, type ClauseValue, type Failure } from "../detection/failing";
+import type { ClauseValue } from "../detection/failing";
 
 /** Every leaf clause of the trace (no children), in order, with its stage index. */
 export function leafClauses(stages: readonly StageTrace[]): { stage: number; clause: PredicateTrace }[] {

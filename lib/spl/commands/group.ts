@@ -8,6 +8,7 @@ import { makeAggregator, type Aggregator } from "../aggregates";
 import { evalExpr } from "../eval-lang";
 import { EngineAbort, fieldOf, type RowData, type Runtime } from "../runtime";
 import { isFailure, valuesOf, type EvalValue, type Scalar } from "../values";
+import { compareValues } from "./order";
 
 export interface Group<T> {
   key: Scalar[];
@@ -68,6 +69,22 @@ function singleGroup<T>(item: T, fields: string[], get: (item: T, field: string)
     key.push(v);
   }
   return [{ key, items: [item] }];
+}
+
+/**
+ * Groups in the order stats and tstats return them: by their BY values, first field first, each
+ * compared as `sort` compares (numbers as numbers, else lexicographic) [U: the stats and tstats
+ * pages do not state the order; Splunk returns grouped results sorted by the BY fields].
+ */
+export function inKeyOrder<T>(groups: Group<T>[]): Group<T>[] {
+  if (groups.length < 2) return groups;
+  return groups.slice().sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const c = compareValues(a.key[i]!, b.key[i]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
 }
 
 /** Aggregate one group: `value(item, agg)` gives the value an item contributes, `timeOf` its `_time`. */

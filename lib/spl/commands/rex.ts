@@ -1,14 +1,49 @@
 /**
- * `rex` (named groups become fields; max_match; mode=sed) and the `regex` command (keep rows whose
- * field matches; `!=` keeps non-matches AND rows without the field) — spl-semantics §5.5, §5.6.
+ * `rex` (spl-semantics §5.5): named groups become fields; max_match; mode=sed "s/re/rep/flags".
  */
-import type { Command } from "../ast";
+import type { Range } from "../ast";
+import type { Token } from "../lex";
 import { EngineAbort, type RowData, type Runtime } from "../runtime";
 import { scalarToString, valuesOf, type Scalar } from "../values";
+import { isName, nameOf } from "./parse-helpers";
+import { Unsupported, type CommandSpec, type ParseContext } from "./spec";
 
-type Cmd<T extends Command["type"]> = Extract<Command, { type: T }>;
+export interface RexNode {
+  type: "rex";
+  at: Range;
+  field: string;
+  pattern: string;
+  patternAt: Range;
+  maxMatch: number;
+  mode: "extract" | "sed";
+}
 
-export function runRex(cmd: Cmd<"rex">, rows: RowData[], rt: Runtime): RowData[] {
+function parseRex({ seg, errors }: ParseContext): RexNode {
+  const opts: Record<string, string> = {};
+  let pattern: Token | undefined;
+  const toks = seg.tokens;
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind === "word" && toks[i + 1]?.text === "=" && isName(toks[i + 2])) {
+      opts[t.text.toLowerCase()] = nameOf(toks[i + 2]!);
+      i += 2;
+    } else if (t.kind === "string" && !pattern) pattern = t;
+    else errors.push({ message: `unexpected \`${t.text}\` in rex`, at: [t.start, t.end] });
+  }
+  if (!pattern) errors.push({ message: "rex needs a quoted regular expression", at: seg.at });
+  const maxMatch = opts["max_match"] !== undefined ? Number(opts["max_match"]) : 1;
+  return {
+    type: "rex",
+    at: seg.at,
+    field: opts["field"] ?? "_raw",
+    pattern: pattern?.value ?? "",
+    patternAt: pattern ? [pattern.start, pattern.end] : seg.at,
+    maxMatch: Number.isFinite(maxMatch) ? maxMatch : 1,
+    mode: opts["mode"] === "sed" ? "sed" : "extract",
+  };
+}
+
+export function runRex(cmd: RexNode, rows: RowData[], rt: Runtime): RowData[] {
   if (cmd.mode === "sed") return runSed(cmd, rows, rt);
   const re = rt.compiled(cmd.pattern);
   return rows.map((r) => {
@@ -31,7 +66,7 @@ export function runRex(cmd: Cmd<"rex">, rows: RowData[], rt: Runtime): RowData[]
   });
 }
 
-function runSed(cmd: Cmd<"rex">, rows: RowData[], rt: Runtime): RowData[] {
+function runSed(cmd: RexNode, rows: RowData[], rt: Runtime): RowData[] {
   const m = /^s(.)([\s\S]*)$/.exec(cmd.pattern);
   if (!m) throw new EngineAbort(`rex mode=sed "${cmd.pattern}": only s/regex/replacement/flags is modelled`);
   const d = m[1]!;
@@ -63,13 +98,17 @@ function splitSed(s: string, d: string): string[] {
   return out;
 }
 
-export function runRegexCommand(cmd: Cmd<"regex">, rows: RowData[], rt: Runtime): RowData[] {
-  const re = rt.compiled(cmd.pattern);
-  return rows.filter((r) => {
-    rt.read(cmd.field);
-    const v = r[cmd.field];
-    if (v === undefined) return cmd.negate;
-    const hit = valuesOf(v).some((x) => re.test(scalarToString(x)));
-    return cmd.negate ? !hit : hit;
-  });
-}
+export const rex: CommandSpec<RexNode> = {
+  names: ["rex"],
+  parse: parseRex,
+  check(c, ctx) {
+    if (c.mode !== "sed") return ctx.regex(c.pattern, c.patternAt);
+    const m = /^s(.)([\s\S]*)$/.exec(c.pattern);
+    const d = m?.[1];
+    if (!d) throw new Unsupported("unsupported_option", `rex mode=sed "${c.pattern}": only s/regex/replacement/flags is modelled`, c.patternAt, "none", "rex sed");
+    ctx.regex(m![2]!.split(d)[0] ?? "", c.patternAt);
+  },
+  keepsEmpty: true,
+  lineage: "map",
+  run: (c, rows, ctx) => runRex(c, rows, ctx.rt),
+};

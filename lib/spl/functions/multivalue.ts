@@ -3,7 +3,7 @@
  * one value are returned as a plain scalar, with none as null. mvfilter/mvmap are lazy (interpreter).
  */
 import { compareStrings, failure, fromValues, isFailure, scalarToString, valuesOf, type EvalValue, type Scalar } from "../values";
-import { parseSpanSeconds } from "../timefmt-relative";
+import { parseSpanSeconds } from "../time/relative";
 import { anyNull, int, num, regexOf, str } from "./args";
 import type { EvalContext, EvalFunctionTable, EvalResult } from "./types";
 

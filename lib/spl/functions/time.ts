@@ -3,8 +3,8 @@
  * Deterministic: now() and time() both return the context's search time (Splunk's time() is the
  * wall clock at evaluation, which for one run is the same instant to within the search). UTC only.
  */
-import { applyRelativeTime } from "../timefmt-relative";
-import { strftime, strptime } from "../timefmt";
+import { applyRelativeTime } from "../time/relative";
+import { strftime, strptime } from "../time";
 import { anyNull, num, str } from "./args";
 import type { EvalFunctionTable } from "./types";
 

@@ -8,17 +8,12 @@ import { getCatalog } from "@/lib/content/server";
 import { ATTACK_VERSION } from "@/lib/attack";
 import { FACET_LABELS } from "@/lib/catalog/facets";
 import { buildNavigatorLayer } from "@/lib/attack/layer-export";
-import { attackView, describeFilters, filterSlug } from "@/lib/attack/view";
+import { publicBaseUrl } from "@/lib/api/public-url";
+import { attackView, describeFilters, filterSlug } from "@/lib/catalog/attack-view";
 
 export const dynamic = "force-dynamic";
 
-/** The origin the client used (Host header), for absolute links back to the analytic pages. */
-function origin(request: NextRequest): string {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
-  return host && /^[A-Za-z0-9.:\[\]-]+$/.test(host) ? `${proto}://${host}` : request.nextUrl.origin;
-}
-
+/** Links to the analytic pages: absolute under PUBLIC_URL, else none; never from request headers. */
 export async function GET(request: NextRequest): Promise<Response> {
   const catalog = await getCatalog();
   const { query, coverage } = attackView(catalog.analytics, request.nextUrl.searchParams);
@@ -31,10 +26,10 @@ export async function GET(request: NextRequest): Promise<Response> {
       (filters ? ` (${filters})` : "") +
       `: score = analytics mapped to the technique. Revoked ids count under their replacement.`,
     attackVersion: catalog.attackVersion || ATTACK_VERSION,
-    baseUrl: origin(request),
+    baseUrl: publicBaseUrl(process.env.PUBLIC_URL),
     metadata: [
       { name: "Filters", value: filters || "none" },
-      { name: "Content", value: catalog.dir },
+      { name: "Content", value: catalog.name },
     ],
   });
   const slug = filterSlug(query);

@@ -1,0 +1,107 @@
+"use client";
+/**
+ * The compact catalog index in the browser (lib/catalog/compact.ts): fetched once per content
+ * version from its immutable URL when the page has loaded and the browser is idle (or at once when
+ * the user needs it), then shared by every component of the page. With it, filters, facets,
+ * sorting and paging are computed here; a text search asks the server which entries match.
+ * Until it arrives (or if it cannot), the page asks the server as before.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useSearchParams } from "next/navigation";
+import type { CatalogIndex } from "@/lib/catalog/build";
+import type { CatalogQuery } from "@/lib/catalog/types";
+import { decodeCatalogIndex, isCompactCatalog } from "@/lib/catalog/compact";
+import { whenIdleAfterLoad } from "@/components/ui/when-idle";
+
+const indexes = new Map<string, Promise<CatalogIndex | undefined>>();
+const searches = new Map<string, Promise<ReadonlySet<number> | undefined>>();
+
+function loadIndex(version: string): Promise<CatalogIndex | undefined> {
+  let p = indexes.get(version);
+  if (!p) {
+    p = fetch(`/catalog-index/${encodeURIComponent(version)}`)
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((v: unknown) => (isCompactCatalog(v) ? decodeCatalogIndex(v) : undefined))
+      .catch(() => undefined);
+    indexes.set(version, p);
+  }
+  return p;
+}
+
+function loadMatches(version: string, q: string): Promise<ReadonlySet<number> | undefined> {
+  const key = `${version}\n${q}`;
+  let p = searches.get(key);
+  if (!p) {
+    p = fetch(`/catalog-index/${encodeURIComponent(version)}/search?q=${encodeURIComponent(q)}`)
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((v: { q?: unknown; matches?: unknown } | undefined) =>
+        v && v.q === q && Array.isArray(v.matches) ? new Set(v.matches.filter((n): n is number => Number.isInteger(n))) : undefined,
+      )
+      .catch(() => undefined);
+    p.then((m) => m ?? searches.delete(key));
+    searches.set(key, p);
+  }
+  return p;
+}
+
+export interface CatalogData {
+  version: string;
+  index?: CatalogIndex;
+  /** Text → entries matching it, for the texts asked so far. */
+  matches: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Starts loading the index now (no-op once loaded or loading). */
+  ensure(): void;
+  /** Resolves true once the matches of `q` are known here (false when the server could not say). */
+  fetchMatches(q: string): Promise<boolean>;
+  /**
+   * The query just recorded in the URL in place, shown at once: Next's router applies a
+   * pushState to useSearchParams in a transition, a moment later. Valid while the URL is still
+   * the one it replaced.
+   */
+  shown?: CatalogQuery;
+  show(query: CatalogQuery): void;
+}
+
+const Context = createContext<CatalogData | undefined>(undefined);
+
+export function CatalogDataProvider({ version, children }: { version: string; children: ReactNode }) {
+  const [index, setIndex] = useState<CatalogIndex>();
+  const [matches, setMatches] = useState<ReadonlyMap<string, ReadonlySet<number>>>(() => new Map());
+  const params = useSearchParams().toString();
+  const [asked, setAsked] = useState<{ query: CatalogQuery; from: string }>();
+  const shown = asked && asked.from === params ? asked.query : undefined;
+  const show = useCallback((query: CatalogQuery) => setAsked({ query, from: params }), [params]);
+  const ensure = useCallback(() => {
+    void loadIndex(version).then((i) => i && setIndex(i));
+  }, [version]);
+  useEffect(() => whenIdleAfterLoad(ensure), [ensure]);
+  const fetchMatches = useCallback(
+    async (q: string) => {
+      const m = await loadMatches(version, q);
+      if (m) setMatches((old) => (old.get(q) === m ? old : new Map(old).set(q, m)));
+      return !!m;
+    },
+    [version],
+  );
+  const value = useMemo(
+    () => ({ version, index, matches, ensure, fetchMatches, shown, show }),
+    [version, index, matches, ensure, fetchMatches, shown, show],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useCatalogData(): CatalogData {
+  const data = useContext(Context);
+  if (!data) throw new Error("useCatalogData outside CatalogDataProvider");
+  return data;
+}
+
+/** The text matches of `q` (undefined while unknown: they are fetched; an empty query needs none). */
+export function useTextMatches(data: CatalogData, q: string): ReadonlySet<number> | undefined | null {
+  const known = q ? data.matches.get(q) : null;
+  const { index, fetchMatches } = data;
+  useEffect(() => {
+    if (index && q && known === undefined) void fetchMatches(q);
+  }, [index, q, known, fetchMatches]);
+  return known;
+}

@@ -1,0 +1,100 @@
+"use client";
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import type { DataSourceRow } from "@/lib/catalog/data-sources";
+import { catalogHref, emptyFilters, emptyQuery } from "@/lib/catalog/query";
+import { DataTableView } from "@/components/table/DataTableView";
+import { formatCount } from "@/lib/detection/numbers";
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+const helper = createColumnHelper<typeof features, DataSourceRow>();
+type R = { original: DataSourceRow };
+const byName = (a: R, b: R) => a.original.name.localeCompare(b.original.name, "en");
+const byText = (f: (r: DataSourceRow) => string) => (a: R, b: R) => f(a.original).localeCompare(f(b.original), "en") || byName(a, b);
+const dash = <span className="text-slate-400">—</span>;
+
+const columns = helper.columns([
+  helper.accessor("name", {
+    id: "name",
+    header: "Data source",
+    sortFn: byName,
+    cell: ({ row }) => (
+      <Link href={`/data-sources/${encodeURIComponent(row.original.slug)}`} className="dc-link">
+        {row.original.name}
+      </Link>
+    ),
+  }),
+  helper.accessor((r) => r.source ?? "", {
+    id: "source",
+    header: "Source",
+    sortFn: byText((r) => r.source ?? ""),
+    cell: ({ row }) => row.original.source ?? dash,
+  }),
+  helper.accessor((r) => r.sourcetype ?? "", {
+    id: "sourcetype",
+    header: "Sourcetype",
+    sortFn: byText((r) => r.sourcetype ?? ""),
+    cell: ({ row }) => row.original.sourcetype ?? dash,
+  }),
+  helper.accessor((r) => r.addOn.join(", "), {
+    id: "addon",
+    header: "Add-on",
+    sortFn: byText((r) => r.addOn.join(", ")),
+    cell: ({ row }) => row.original.addOn.join(", ") || dash,
+  }),
+  helper.accessor("analytics", {
+    id: "analytics",
+    header: "Analytics",
+    sortDescFirst: true,
+    sortFn: (a: R, b: R) => a.original.analytics - b.original.analytics || byName(b, a),
+    cell: ({ row }) =>
+      row.original.analytics > 0 ? (
+        <a href={catalogHref({ ...emptyQuery(), filters: { ...emptyFilters(), source: [row.original.name] } })} className="dc-link tabular-nums" title="Open them in the catalog">
+          {formatCount(row.original.analytics)}
+        </a>
+      ) : (
+        <span className="tabular-nums">0</span>
+      ),
+  }),
+]);
+
+const CELL: Record<string, string> = {
+  name: "min-w-[12rem]",
+  source: "hidden md:table-cell break-all font-mono text-xs",
+  sourcetype: "hidden sm:table-cell break-all font-mono text-xs",
+  addon: "hidden lg:table-cell",
+  analytics: "text-right",
+};
+
+/** Every data source of the content: sortable columns, filterable by text. */
+export function DataSourcesTable({ rows }: { rows: DataSourceRow[] }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
+  const [text, setText] = useState("");
+  const needle = text.trim().toLowerCase();
+  const data = useMemo(
+    () => (needle ? rows.filter((r) => [r.name, r.source, r.sourcetype, ...r.addOn].join("\n").toLowerCase().includes(needle)) : rows),
+    [rows, needle],
+  );
+  const table = useTable({ features, columns, data, getRowId: (r) => r.slug, state: { sorting }, onSortingChange: setSorting, enableMultiSort: false });
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label className="flex items-center gap-2 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Filter</span>
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Name, source, sourcetype or add-on"
+            className="w-64 max-w-[60vw] rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+        <p id="data-sources-count" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          {data.length === rows.length ? `${formatCount(rows.length)} data sources` : `${formatCount(data.length)} of ${formatCount(rows.length)} data sources`}
+        </p>
+      </div>
+      <DataTableView table={table} caption="Data sources. Column headers sort." describedBy="data-sources-count" columnClass={CELL} emptyMessage="No data source matches." />
+    </div>
+  );
+}
