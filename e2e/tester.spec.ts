@@ -51,6 +51,9 @@ test.describe("tester on the seed pages", () => {
     await expect(yaml).toContainText(SEED1_ID);
     await expect(yaml).toContainText("expect: match");
     await expect(yaml).toContainText("expect: no_match");
+    // The panel (a long file name in its text and Download button) wraps at 390 px.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   test("seed 1: smbexec's first command fires; the alert message is filled", async ({ page }) => {

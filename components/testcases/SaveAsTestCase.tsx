@@ -38,15 +38,15 @@ export function SaveAsTestCase({ analytic, events }: SaveInput) {
       </button>
       {open && (
         <div className="mt-2 space-y-2">
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
             Each event with the verdict it got now, as <code>content/tests/{fileName}</code>. Check the expectations, then run{" "}
             <code>npm run --silent cli -- test --content content</code>.
           </p>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <button type="button" className={btn} onClick={copy} disabled={!yaml}>
               Copy
             </button>
-            <button type="button" className={btn} onClick={save} disabled={!yaml}>
+            <button type="button" className={`${btn} [overflow-wrap:anywhere]`} onClick={save} disabled={!yaml}>
               Download {fileName}
             </button>
             <span role="status" aria-live="polite" className="self-center text-sm">
