@@ -134,10 +134,9 @@ test.describe("issue 15 findings on the seed pages", () => {
     await fresh.close();
   });
 
-  // Known regression (open): since the evasion lab and the exports joined the analytic page, the
-  // first verdict ends outside the viewport when an analytic is opened from /test while presenting
-  // (the mode and the permalink are right; the scroll is not). Reproduced twice; fix pending.
-  test.fixme("presenting on /test, an analytic opens presenting with its verdict in view", async ({ page }) => {
+  // A regression once: the results region, taller than the view when presenting, was centred
+  // (its top, the first verdict, then above the view); the tester now keeps the verdict itself in view.
+  test("presenting on /test, an analytic opens presenting with its verdict in view", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto("/test");
     await setInput(page, SMBEXEC);

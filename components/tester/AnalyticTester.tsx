@@ -17,6 +17,7 @@ import { useEngine, useLeadingDebounce } from "./useEngine";
 import { usePermalink } from "./usePermalink";
 import { PRESENTATION_CLASS, usePresentation } from "./usePresentation";
 import { useShortcuts, type Shortcut } from "./useShortcuts";
+import { useKeepInView } from "./useKeepInView";
 import { VerdictBadge } from "./Verdict";
 import { VerdictTable } from "./VerdictTable";
 import { formatCount } from "@/lib/detection/numbers";
@@ -85,18 +86,16 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
     setSample(undefined);
     setRestored(true);
   });
-  // A permalink (or a link from /test) opens at the live tester with the first verdict in view.
-  const firstCard = useRef<HTMLDivElement>(null);
+  // A permalink (or a link from /test) opens at the live tester with the first verdict in view,
+  // and keeps it there while the page settles (the results region may be taller than the view:
+  // the target is the first verdict, not the region).
+  const results = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!restored) return;
-    document.getElementById("live-test")?.scrollIntoView({ block: "start" });
-    if (run.explained.length === 0 && run.rows.length === 0) return;
-    const card = firstCard.current;
-    // Above or below the viewport (the page may have grown or shrunk since: presentation mode scales it).
-    const top = card?.getBoundingClientRect().top;
-    if (card && top !== undefined && (top < 0 || top > window.innerHeight - 160)) card.scrollIntoView({ block: "center" });
-    setRestored(false);
-  }, [restored, run.explained.length, run.rows.length]);
+    if (restored) document.getElementById("live-test")?.scrollIntoView({ block: "start" });
+  }, [restored]);
+  const firstVerdict = useCallback(() => results.current?.querySelector<HTMLElement>("[data-verdict]"), []);
+  const settled = useCallback(() => setRestored(false), []);
+  useKeepInView(restored, firstVerdict, settled);
 
   const loadSample = (s: Sample) => {
     setInput(s.input);
@@ -203,7 +202,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
           The first {formatCount(LIMITS.explain)} events are shown with their trace (folded: open a section to see it); the table below has the verdict of all {formatCount(eventCount)}.
         </p>
       )}
-      <div ref={firstCard} className="space-y-3" aria-label="Results per event" role="region">
+      <div ref={results} className="space-y-3" aria-label="Results per event" role="region">
         {run.explained.map((item) => (
           <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} onPick={onPick} compact={compact} />
         ))}
