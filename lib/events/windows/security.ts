@@ -132,8 +132,11 @@ function registryChange(c: WinCtx): void {
   c.unknown("user", "registry_key_name", "registry_hive");
 }
 
+/** 7045 is the Service Control Manager's (System channel): Microsoft's auditing pages do not cover it. */
+const DS7045 = "security_content data_sources/windows_event_log_system_7045.yml fields (ServiceName, ImagePath, service_name)";
+
 function service(c: WinCtx, pathField: string): void {
-  c.alias("service_name", "ServiceName", { cite: CITE.msEvent(c.code ?? 0) });
+  c.alias("service_name", "ServiceName", { cite: c.code === 7045 ? DS7045 : CITE.msEvent(c.code ?? 0) });
   c.alias("service", "ServiceName");
   c.alias("service_path", pathField);
   c.cimSame("Endpoint.Services", ["dest", "service_name", "service_path", "vendor_product"]);
