@@ -71,12 +71,14 @@ function kerberosService(c: WinCtx): void {
  * address and port 445). Nothing documents how the add-on fills src, src_ip, dest or user from it.
  */
 function explicitCredentials(c: WinCtx): void {
+  c.noDataset();
   c.unknown("src", "src_ip", "src_port", "src_user", "dest", "user");
   c.note("4648: Computer is the machine that used the credentials and IpAddress/IpPort the remote end (the target server in the content's example), so neither is taken as dest or src_ip; how the add-on fills src, src_ip, src_port, src_user, dest and user is not documented: unknown");
 }
 
 /** 4672 (special privileges assigned to a new logon) is logged where the logon happens: dest is Computer. */
 function specialPrivileges(c: WinCtx): void {
+  c.noDataset();
   c.unknown("src_user", "src_nt_domain");
   c.note("4672: the account is the Subject, but which add-on fields carry it (src_user, Caller_User_Name…) is not documented: unknown");
 }
@@ -200,5 +202,5 @@ export function windowsAddon(c: WinCtx): void {
   const more = c.code === undefined ? undefined : BY_CODE[c.code];
   if (more) more(c);
   else if (c.code === 4104) c.note("PowerShell 4104: the content maps it to Endpoint.Processes, but a script block is not a process (CIM process is the command line, process_id a process ID, not ScriptBlockId): not mapped to a CIM dataset");
-  else c.note(`event ${c.code ?? "?"} (${c.channel || "unknown channel"}): no CIM dataset mapping is documented for it here`);
+  else c.noDataset();
 }

@@ -32,6 +32,7 @@ export function shareAccess(c: WinCtx): void {
   else c.unknown("src_ip");
   if (c.val("IpPort") !== undefined) c.alias("src_port", "IpPort", { note: "Source Port", cite });
   else c.unknown("src_port");
+  c.noDataset();
   const left = UNDOCUMENTED[code]!;
   c.unknown(...left);
   c.note(`${code} (network share access): ${left.join(", ")} unknown — how the add-on derives them is not documented (src_user is not SubjectUserName by any documented mapping); share_name and relative_target_name are not add-on fields: use ShareName and RelativeTargetName`);
