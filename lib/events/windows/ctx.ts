@@ -12,4 +12,9 @@ export class WinCtx extends AddonCtx {
   ) {
     super(ext);
   }
+
+  /** Says the event is read for its fields only: no CIM dataset mapping is documented for its code. */
+  noDataset(): void {
+    this.note(`event ${this.code ?? "?"} (${this.channel || "unknown channel"}): no CIM dataset mapping is documented for it here`);
+  }
 }

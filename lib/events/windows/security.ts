@@ -7,6 +7,7 @@
  */
 import { CITE, type WinCtx } from "./ctx";
 import { integrityFromLabel } from "./integrity";
+import { shareAccess } from "./shares";
 
 const DS4688 = CITE.content("data_sources/windows_event_log_security_4688.yml");
 
@@ -50,6 +51,36 @@ function statusOutcome(c: WinCtx): "success" | "failure" | undefined {
   const s = c.val("Status");
   if (s === undefined) return undefined;
   return /^0x0+$|^0$/i.test(s.trim()) ? "success" : "failure";
+}
+
+/**
+ * 4768 / 4769 Service Information: Service Name (XML ServiceName) and Service ID (XML ServiceSid,
+ * the SID of the service's account as the forwarder rendered it), Microsoft's pages for each code;
+ * both data sources list service, service_name and service_id among the add-on's fields.
+ */
+function kerberosService(c: WinCtx): void {
+  const opts = { cite: CITE.msEvent(c.code ?? 0) };
+  c.alias("service", "ServiceName", opts);
+  c.alias("service_name", "ServiceName", { note: "Service Name", ...opts });
+  c.alias("service_id", "ServiceSid", { note: "Service ID: the SID of the service's account, as logged", ...opts });
+}
+
+/**
+ * 4648 (logon with explicit credentials) is logged by the machine whose process used the
+ * credentials; IpAddress/IpPort are the other end (in the content's example, the target server's
+ * address and port 445). Nothing documents how the add-on fills src, src_ip, dest or user from it.
+ */
+function explicitCredentials(c: WinCtx): void {
+  c.noDataset();
+  c.unknown("src", "src_ip", "src_port", "src_user", "dest", "user");
+  c.note("4648: Computer is the machine that used the credentials and IpAddress/IpPort the remote end (the target server in the content's example), so neither is taken as dest or src_ip; how the add-on fills src, src_ip, src_port, src_user, dest and user is not documented: unknown");
+}
+
+/** 4672 (special privileges assigned to a new logon) is logged where the logon happens: dest is Computer. */
+function specialPrivileges(c: WinCtx): void {
+  c.noDataset();
+  c.unknown("src_user", "src_nt_domain");
+  c.note("4672: the account is the Subject, but which add-on fields carry it (src_user, Caller_User_Name…) is not documented: unknown");
 }
 
 const ACCOUNT_ACTION: Record<number, [string, "user" | "group"]> = {
@@ -103,8 +134,11 @@ function registryChange(c: WinCtx): void {
   c.unknown("user", "registry_key_name", "registry_hive");
 }
 
+/** 7045 is the Service Control Manager's (System channel): Microsoft's auditing pages do not cover it. */
+const DS7045 = "security_content data_sources/windows_event_log_system_7045.yml fields (ServiceName, ImagePath, service_name)";
+
 function service(c: WinCtx, pathField: string): void {
-  c.alias("service_name", "ServiceName", { cite: CITE.msEvent(c.code ?? 0) });
+  c.alias("service_name", "ServiceName", { cite: c.code === 7045 ? DS7045 : CITE.msEvent(c.code ?? 0) });
   c.alias("service", "ServiceName");
   c.alias("service_path", pathField);
   c.cimSame("Endpoint.Services", ["dest", "service_name", "service_path", "vendor_product"]);
@@ -133,11 +167,18 @@ const BY_CODE: Record<number, (c: WinCtx) => void> = {
   4688: processCreate,
   4624: (c) => authentication(c, "success"),
   4625: (c) => authentication(c, "failure"),
-  4768: (c) => authentication(c, statusOutcome(c)),
-  4769: (c) => {
-    c.alias("service", "ServiceName");
+  4768: (c) => {
+    kerberosService(c);
     authentication(c, statusOutcome(c));
   },
+  4769: (c) => {
+    kerberosService(c);
+    authentication(c, statusOutcome(c));
+  },
+  4648: explicitCredentials,
+  4672: specialPrivileges,
+  5140: shareAccess,
+  5145: shareAccess,
   4771: (c) => authentication(c, "failure"),
   4776: (c) => authentication(c, statusOutcome(c)),
   4663: fileAccess,
@@ -148,8 +189,11 @@ const BY_CODE: Record<number, (c: WinCtx) => void> = {
 };
 for (const code of Object.keys(ACCOUNT_ACTION)) BY_CODE[Number(code)] = (c) => accountChange(c, Number(code));
 
-/** Codes whose dest is the machine that logged them (the target of a logon, the host a process ran on…). */
-const DEST_IS_COMPUTER = new Set(Object.keys(BY_CODE).map(Number).filter((n) => n !== 5156));
+/**
+ * Codes whose dest is the machine that logged them (the target of a logon, the host a process ran
+ * on, the server holding a share…); not 5156 (either end) nor 4648 (logged by the source).
+ */
+const DEST_IS_COMPUTER = new Set(Object.keys(BY_CODE).map(Number).filter((n) => n !== 5156 && n !== 4648));
 
 /** The Windows add-on's fields and datasets for one event (any channel but Sysmon's). */
 export function windowsAddon(c: WinCtx): void {
@@ -158,5 +202,5 @@ export function windowsAddon(c: WinCtx): void {
   const more = c.code === undefined ? undefined : BY_CODE[c.code];
   if (more) more(c);
   else if (c.code === 4104) c.note("PowerShell 4104: the content maps it to Endpoint.Processes, but a script block is not a process (CIM process is the command line, process_id a process ID, not ScriptBlockId): not mapped to a CIM dataset");
-  else c.note(`event ${c.code ?? "?"} (${c.channel || "unknown channel"}): no CIM dataset mapping is documented for it here`);
+  else c.noDataset();
 }
