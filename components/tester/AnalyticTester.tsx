@@ -222,7 +222,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
       )}
       {run.explained.length > 0 && <TesterExports analytic={exportAnalytic} items={run.explained} />}
     </div>
-    <EvasionLab analyticId={analytic.id} load={load} names={names} samples={samples} input={input} />
+    <EvasionLab analyticId={analytic.id} load={load} names={names} samples={samples} input={input} ready={state === "done" || !!run.error} />
     </>
   );
 }

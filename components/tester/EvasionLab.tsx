@@ -12,10 +12,16 @@ type LabState = { req: number; running: boolean; report?: EvasionReport; error?:
 /**
  * The evasion lab: variants attackers use of the event that fires (the tester's input when it
  * fires, else a sample that does), each judged by the analytic in an engine worker of its own
- * (lib/evasion through the worker's `evade` message), each row linking into the tester.
+ * (lib/evasion through the worker's `evade` message), each row linking into the tester. Its worker
+ * starts once the tester has answered its first input (`ready`), so that booting it never competes
+ * with the first verdict for the machine (the lab sits right below the tester: in view with it).
  */
-export function EvasionLab({ analyticId, load, names, samples, input }: { analyticId: string; load: LoadMessage; names: ReadonlyMap<string, string>; samples: Sample[]; input: string }) {
-  const client = useEngine();
+export function EvasionLab({ analyticId, load, names, samples, input, ready }: { analyticId: string; load: LoadMessage; names: ReadonlyMap<string, string>; samples: Sample[]; input: string; ready: boolean }) {
+  const [started, setStarted] = useState(false);
+  useEffect(() => {
+    if (ready) setStarted(true);
+  }, [ready]);
+  const client = useEngine(started ? "mount" : false);
   const [state, setState] = useState<LabState>({ req: 0, running: false });
   // The tester's own load message: the same analytic, macros, data sources and lookup tables.
   useEffect(() => {

@@ -4,23 +4,35 @@ import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 import { EngineClient } from "./engine-client";
 
 /**
- * One engine worker for the component's lifetime, started once the page has loaded and the main
- * thread is idle (so that fetching and starting it never delays the first paint or hydration),
- * terminated on unmount. Undefined until then: callers wait for it.
+ * When the engine worker starts: "mount" at once (the page's purpose is a verdict: the tester,
+ * /test), "idle" once the page has loaded and the main thread is idle, or `false` not yet (a
+ * section that starts it later, e.g. when scrolled to).
  */
-export function useEngine(): EngineClient | undefined {
+export type EngineStart = "mount" | "idle" | false;
+
+/**
+ * One engine worker for the component's lifetime, started as `start` says (a worker parses and
+ * compiles on its own thread: the page's main thread only creates it), terminated on unmount.
+ * Undefined until then: callers wait for it.
+ */
+export function useEngine(start: EngineStart = "mount"): EngineClient | undefined {
   const [client, setClient] = useState<EngineClient>();
+  const want = start !== false;
+  const now = start === "mount";
   useEffect(() => {
+    if (!want) return;
     let c: EngineClient | undefined;
-    const cancel = whenIdleAfterLoad(() => {
+    const make = () => {
       c = new EngineClient();
       setClient(c);
-    }, 500);
+    };
+    const cancel = now ? (make(), () => {}) : whenIdleAfterLoad(make, 500);
     return () => {
       cancel();
       c?.dispose();
+      setClient(undefined);
     };
-  }, []);
+  }, [want, now]);
   return client;
 }
 
