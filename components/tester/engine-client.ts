@@ -21,8 +21,27 @@ export type Listener = (msg: FromWorker) => void;
 /** Silence after which the worker is taken for stopped (the worker reports every 25 ms slice). */
 export const WATCHDOG_MS = 30_000;
 
-export function createEngineWorker(): WorkerLike {
+function startWorker(): WorkerLike {
   return new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }) as unknown as WorkerLike;
+}
+
+/**
+ * A worker started as soon as this module loads in a browser (only pages with a tester load it),
+ * so that the worker's scripts load while the page hydrates; the first client takes it.
+ */
+let spare: WorkerLike | undefined;
+if (typeof window !== "undefined" && typeof Worker === "function") {
+  try {
+    spare = startWorker();
+  } catch {
+    spare = undefined;
+  }
+}
+
+export function createEngineWorker(): WorkerLike {
+  const w = spare;
+  spare = undefined;
+  return w ?? startWorker();
 }
 
 interface Active {
