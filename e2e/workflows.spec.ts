@@ -169,6 +169,12 @@ test.describe("issue 15 findings on the full catalog", () => {
     await expect(page.locator('tbody [data-status="deprecated"]')).toHaveCount(0);
   });
 
+  test("a small-batch threshold is said in words on the analytic page, as on /test", async ({ page }) => {
+    await page.goto(`${FULL}/analytics/detect_rare_executables`);
+    await setInput(page, SMBEXEC);
+    await expect(page.getByTestId("threshold")).toContainText("fires on any batch with fewer than 10 hosts");
+  });
+
   test("the Tactics column shows every tactic (smbexec's Lateral Movement is not hidden)", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${FULL}/?q=smbexec`);

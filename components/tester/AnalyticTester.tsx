@@ -21,6 +21,7 @@ import { useKeepInView } from "./useKeepInView";
 import { VerdictBadge } from "./Verdict";
 import { VerdictTable } from "./VerdictTable";
 import { formatCount } from "@/lib/detection/numbers";
+import { thresholdWords } from "@/lib/tester/result-filters";
 
 export interface TesterAnalytic {
   id: string;
@@ -137,6 +138,9 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
   const compact = eventCount > 3 || (run.compiled !== undefined && run.compiled.support.level !== "event");
   const exportAnalytic = useMemo(() => ({ id: analytic.id, name: analytic.name, slug: analytic.slug ?? analytic.id, techniques: analytic.techniques ?? [] }), [analytic.id, analytic.name, analytic.slug, analytic.techniques]);
   const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
+  // A small-batch threshold (lib/spl/threshold.ts): said in words, as on /test.
+  const support = run.compiled?.support;
+  const threshold = support && support.level !== "event" ? support.threshold : undefined;
 
   return (
     <>
@@ -182,6 +186,11 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
         {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${formatCount(eventCount)} event${eventCount === 1 ? "" : "s"} in ${formatCount(run.ms)} ms.`}
         {client?.restarts ? ` The engine was restarted ${formatCount(client.restarts)} time${client.restarts === 1 ? "" : "s"}.` : ""}
       </div>
+      {threshold && (
+        <p data-testid="threshold" className="text-sm text-slate-700 dark:text-slate-300">
+          Threshold: {thresholdWords(threshold)}.
+        </p>
+      )}
       {input.trim() === "" && (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
           Paste an event above, or pick a sample, to see whether this search fires, which clause decides, and what the alert would say. Everything runs in your browser; nothing is sent anywhere.
@@ -189,7 +198,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
       )}
       {batch && (
         <section aria-label="Rows over the whole batch" className="space-y-1">
-          <h3 className="text-sm font-semibold">What the search returns over all {formatCount(eventCount)} events</h3>
+          <h3 className="text-sm font-semibold">What the search returns over {eventCount === 1 ? "the one event" : `all ${formatCount(eventCount)} events`}</h3>
           {batch.result.ok ? (
             batch.result.rows.length ? <RowsTable rows={batch.result.rows} totalRows={batch.totalRows} caption="Rows the search returns over the batch" /> : <p className="text-sm">No rows: the search does not fire over this batch.</p>
           ) : (
