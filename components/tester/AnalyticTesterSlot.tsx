@@ -7,6 +7,12 @@ import { contentOf } from "@/lib/engine/index";
 import { AnalyticTester } from "./AnalyticTester";
 
 /**
+ * The shape of `/test/data-sources/<version>` (immutable under the content's version): a new value
+ * makes browsers fetch it again after a change of what it holds (2: example logs included).
+ */
+const DATA_SOURCES_FORMAT = 2;
+
+/**
  * Server side of the per-analytic tester: only the macros this search uses, its samples, its own
  * data sources (their example events), and where the worker fetches every data source.
  */
@@ -20,7 +26,7 @@ export async function AnalyticTesterSlot({ analytic, initial }: { analytic: Anal
       analytic={{ id: analytic.id, slug: analytic.slug, name: analytic.name, techniques: analytic.attack.map((t) => t.id), search: analytic.search, rba: analytic.rba }}
       macros={macrosUsedBy(analytic.search, catalog.macros)}
       dataSources={catalog.dataSources.filter((d) => analytic.dataSources.includes(d.name)).map(dataSourceSpec)}
-      dataSourcesUrl={`/test/data-sources/${version}`}
+      dataSourcesUrl={`/test/data-sources/${version}?f=${DATA_SOURCES_FORMAT}`}
       {...(readsTables(catalog, analytic.id) ? { lookupsUrl: `/test/lookups/${version}/${encodeURIComponent(analytic.id)}` } : {})}
       samples={samples}
       {...(initial ? { initial } : {})}

@@ -7,6 +7,7 @@
 import { tactics } from "../attack/index";
 import type { Catalog } from "../content/types";
 import { dataSourceSpec } from "../content/data-source";
+import type { DataSourceSpec } from "../events/types";
 import { contentOf, enginePayload, matcherFor, tablesFor } from "../engine/index";
 import type { CatalogPayload } from "../tester/catalog-payload";
 import { immutableJson } from "./immutable";
@@ -15,12 +16,21 @@ type Payloads = { engine: Promise<string>; names: Promise<string>; dataSources: 
 const built = new Map<string, Payloads>();
 
 /**
- * Every data source as lib/events recognises events with it (without the example logs): the
- * analytic page's worker fetches it, so a pasted event is recognised among all the content's data
- * sources there too — as on /test, in the CLI and the API (the same event, the same fields).
+ * Every data source exactly as lib/events recognises events with it, example logs included (an
+ * example gives the data source's event shape, field names and separator value: without them an
+ * event the CLI and the API recognise would be unrecognised in the browser, and a search that
+ * selects by sourcetype would give another verdict). One list for both tester payloads.
+ */
+export function testerDataSources(catalog: Catalog): DataSourceSpec[] {
+  return catalog.dataSources.map(dataSourceSpec);
+}
+
+/**
+ * The analytic page's worker fetches this, so a pasted event is recognised among all the
+ * content's data sources there too — as on /test, in the CLI and the API.
  */
 function dataSourcesOf(version: string, catalog: Catalog): string {
-  return JSON.stringify({ version, dataSources: catalog.dataSources.map((d) => ({ ...dataSourceSpec(d), exampleLog: undefined })) });
+  return JSON.stringify({ version, dataSources: testerDataSources(catalog) });
 }
 
 function namesOf(version: string, catalog: Catalog): string {
@@ -55,7 +65,7 @@ async function enginePayloadText(catalog: Catalog): Promise<string> {
     }
   }
   // The worker recognises pasted events with the content's data sources (lib/events).
-  return JSON.stringify({ ...enginePayload(catalog), dataSources: catalog.dataSources.map(dataSourceSpec) });
+  return JSON.stringify({ ...enginePayload(catalog), dataSources: testerDataSources(catalog) });
 }
 
 /** What lib/events needs of a data source (no file path): one implementation, in lib/content. */
