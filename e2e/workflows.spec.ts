@@ -175,6 +175,23 @@ test.describe("issue 15 findings on the full catalog", () => {
     await expect(page.getByTestId("threshold")).toContainText("fires on any batch with fewer than 10 hosts");
   });
 
+  test("a data-source pick for an ambiguous event is kept in the test's link", async ({ page, browser }) => {
+    await page.goto(`${FULL}/analytics/hunting_for_log4shell`);
+    // The content's own Nginx Access example fits Nginx Access and Splunk Stream IP equally.
+    await page.getByRole("button", { name: "Nginx Access" }).click();
+    const select = page.getByRole("combobox", { name: "Data source of Event 1" });
+    await expect(select).toHaveValue("", { timeout: 30_000 });
+    await select.selectOption("Nginx Access");
+    await expect(select).toHaveValue("Nginx Access");
+    await page.getByRole("button", { name: "Copy link to this test" }).click();
+    await expect(page).toHaveURL(/#t=/);
+    const fresh = await browser.newContext();
+    const p2 = await fresh.newPage();
+    await p2.goto(page.url());
+    await expect(p2.getByRole("combobox", { name: "Data source of Event 1" })).toHaveValue("Nginx Access", { timeout: 30_000 });
+    await fresh.close();
+  });
+
   test("the Tactics column shows every tactic (smbexec's Lateral Movement is not hidden)", async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${FULL}/?q=smbexec`);

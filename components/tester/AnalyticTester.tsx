@@ -84,6 +84,8 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
   const { copy, status } = usePermalink((s) => {
     setInput(s.input);
     setEdits(s.edits ?? {});
+    // After setInput (which clears the picks of the previous input): the link's own picks.
+    setPicks(s.picks ?? {});
     setSample(undefined);
     setRestored(true);
   });
@@ -123,7 +125,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
         loadSample(samples[(at - 1 + samples.length) % samples.length]!);
       },
     },
-    { key: "l", label: "copy a link to this test", run: () => void copy({ input, analytic: analytic.id, edits }) },
+    { key: "l", label: "copy a link to this test", run: () => void copy({ input, analytic: analytic.id, edits, picks }) },
     { key: "t", label: "presentation mode on / off", run: togglePresentation },
     { key: "?", label: "show these shortcuts", run: () => setShowHelp((v) => !v) },
   ];
@@ -146,7 +148,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
     <>
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 rounded-lg ${presentation ? `${PRESENTATION_CLASS} p-3` : ""}`} data-testid="analytic-tester">
       <Toolbar
-        onCopy={() => void copy({ input, analytic: analytic.id, edits })}
+        onCopy={() => void copy({ input, analytic: analytic.id, edits, picks })}
         linkStatus={status}
         presentation={presentation}
         onPresentation={togglePresentation}

@@ -9,6 +9,7 @@ const STATES: [string, TesterState][] = [
   ["empty input", { input: "" }],
   ["command line with analytic", { input: SMBEXEC, analytic: "bb3c1bac-6bdf-4aa0-8dc9-068b8b712a76" }],
   ["unicode and edits", { input: "näive ☃ \u{1F600}\nline 2", edits: { "0": { user: "CORP\\bob", dest: "ws1" } } }],
+  ["data-source picks", { input: "a\nb", picks: { "1": "Sysmon EventID 1" } }],
   ["large repetitive input", { input: "cmd.exe /c whoami\n".repeat(5000) }],
 ];
 
@@ -86,4 +87,10 @@ test("encodePlain: the plain link at once (the evasion lab's rows), read back by
   assert.match(hash, /^t=p[A-Za-z0-9_-]+$/);
   assert.deepEqual(await decodeState(`#${hash}`), { ok: true, state });
   assert.equal(hash, await encodeState(state, { compress: false }));
+});
+
+test("picks with odd keys or values are filtered on decode", async () => {
+  const json = JSON.stringify({ input: "a", picks: { "0": "Sysmon EventID 1", x: "y", "1": 5, "2": "" } });
+  const r = await decodeState(`#t=p${bytesToBase64url(new TextEncoder().encode(json))}`);
+  assert.deepEqual(r, { ok: true, state: { input: "a", picks: { "0": "Sysmon EventID 1" } } });
 });

@@ -4,11 +4,15 @@
  * `#t=p<base64url>` holds plain UTF-8 JSON. Nothing is stored on a server. Browser- and Node-safe.
  */
 
-/** What a link reproduces. `edits`: event index → field → value typed in the tester. */
+/**
+ * What a link reproduces. `edits`: event index → field → value typed in the tester; `picks`: event
+ * index → the data source the user chose for an event that several could be.
+ */
 export interface TesterState {
   input: string;
   analytic?: string;
   edits?: Record<string, Record<string, string>>;
+  picks?: Record<string, string>;
 }
 
 export type DecodeResult = { ok: true; state: TesterState } | { ok: false; error: string };
@@ -109,7 +113,17 @@ export function cleanState(state: TesterState): TesterState {
     if (Object.keys(kept).length) edits[ev] = kept;
   }
   if (Object.keys(edits).length) out.edits = edits;
+  const picks = cleanPicks(state.picks);
+  if (picks) out.picks = picks;
   return out;
+}
+
+/** Picks by event index (digits) with a non-empty data source name; undefined when none. */
+function cleanPicks(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const kept: Record<string, string> = {};
+  for (const [ev, name] of Object.entries(value as Record<string, unknown>)) if (/^\d+$/.test(ev) && typeof name === "string" && name) kept[ev] = name;
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 /** The hash (without `#`) for a state. `compress: false` forces the plain form. */
@@ -147,6 +161,8 @@ function validate(value: unknown): DecodeResult {
     state.edits = cleanState({ input: "", edits }).edits ?? {};
     if (Object.keys(state.edits).length === 0) delete state.edits;
   }
+  const picks = cleanPicks(v.picks);
+  if (picks) state.picks = picks;
   return { ok: true, state };
 }
 
