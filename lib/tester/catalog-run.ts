@@ -27,18 +27,16 @@ interface Tally {
   code?: string;
 }
 
-/** Which analytics take part, and how: per event (through the set), over the batch, or not at all. */
-function plan(sources: readonly AnalyticSource[], matchers: readonly Matcher[]) {
+/**
+ * Which analytics take part, and how: over the batch (batch-only searches), else per event through
+ * the set — a search that cannot run as a whole too: its per-event verdict is the API's (no_match
+ * when the event fails the filters before the construct it cannot run, else not_testable).
+ */
+function plan(matchers: readonly Matcher[]) {
   const perEvent: number[] = [];
   const batch: number[] = [];
-  const fixed: AnalyticOutcome[] = [];
-  matchers.forEach((m, i) => {
-    const id = sources[i]!.id;
-    if (m.support.level === "event") perEvent.push(i);
-    else if (m.support.level === "batch") batch.push(i);
-    else fixed.push({ id, verdict: "not_testable", reason: m.support.reason, code: m.support.code });
-  });
-  return { perEvent, batch, fixed };
+  matchers.forEach((m, i) => (m.support.level === "batch" ? batch : perEvent).push(i));
+  return { perEvent, batch };
 }
 
 function outcomeOf(id: string, t: Tally): AnalyticOutcome {
@@ -61,7 +59,7 @@ export async function runCatalog(
   inputs: readonly EventInput[],
 ): Promise<boolean> {
   const width = sources.length;
-  const { perEvent, batch, fixed } = plan(sources, matchers);
+  const { perEvent, batch } = plan(matchers);
   const tallies = new Map<number, Tally>(perEvent.map((i) => [i, { matched: [], hinges: new Set() }]));
   for (let e = 0; e < inputs.length; e++) {
     const verdictOf = set.forEvent(inputs[e]!);
@@ -81,7 +79,7 @@ export async function runCatalog(
       if (!(await deps.yieldNow())) return false;
     }
   }
-  const items: AnalyticOutcome[] = [...fixed];
+  const items: AnalyticOutcome[] = [];
   for (const i of perEvent) items.push(inputs.length === 0 ? { id: sources[i]!.id, verdict: "no_match" } : outcomeOf(sources[i]!.id, tallies.get(i)!));
   for (const i of batch) items.push(runBatch(deps, sources[i]!.id, matchers[i]!, inputs));
   deps.post({ type: "outcomes", req: deps.req, items, pos: inputs.length * width, total: width });
