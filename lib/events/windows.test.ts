@@ -5,20 +5,8 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseEvents } from "./index";
-import type { ParsedEvent } from "./types";
-import { SYSMON_EVENTS, WINDOWS_EVENTS, evtxJson, sysmonEvent, winXml, type WinEventSpec } from "./windows-fixtures.test-data";
+import { SYSMON_EVENTS, WINDOWS_EVENTS, sysmonEvent, winXml, type WinEventSpec, bothRenderings, readOne } from "./windows-fixtures.test-data";
 
-function read(text: string): ParsedEvent {
-  const r = parseEvents(text);
-  assert.equal(r.events.length, 1, JSON.stringify(r.problems));
-  return r.events[0]!;
-}
-
-/** Both renderings of one event, read. */
-function both(spec: WinEventSpec): [string, ParsedEvent][] {
-  return [["xml", read(winXml(spec))], ["evtx-json", read(evtxJson(spec))]];
-}
 
 const SYSMON_DATASETS: Record<number, string[]> = {
   1: ["Endpoint.Processes"],
@@ -34,7 +22,7 @@ const SYSMON_DATASETS: Record<number, string[]> = {
 
 test("every Sysmon event ID, XML and evtx-dump JSON: every Data Name, EventCode, _time, source, datasets", () => {
   for (const id of Object.keys(SYSMON_EVENTS).map(Number)) {
-    for (const [how, e] of both(sysmonEvent(id))) {
+    for (const [how, e] of bothRenderings(sysmonEvent(id))) {
       const at = `Sysmon ${id} (${how})`;
       for (const [k, v] of Object.entries(SYSMON_EVENTS[id]!)) {
         if (k === "Version" || k === "Name") assert.ok(e.unknown.includes(k), `${at}: System and Data both give ${k}: unknown`);
@@ -65,20 +53,20 @@ test("Sysmon per event ID: the add-on's fields and the CIM dataset's", () => {
     [23, "Endpoint.Filesystem", { file_path: "C:\\t\\a.exe", file_name: "a.exe", action: "deleted", file_hash: "SHA256=78" }],
   ];
   for (const [id, dataset, expected] of cases) {
-    for (const [how, e] of both(sysmonEvent(id))) {
+    for (const [how, e] of bothRenderings(sysmonEvent(id))) {
       for (const [k, v] of Object.entries(expected)) assert.equal(e.datasets[dataset]?.[k], v, `Sysmon ${id} (${how}) ${dataset}.${k}`);
     }
   }
-  const e1 = read(winXml(sysmonEvent(1)));
+  const e1 = readOne(winXml(sysmonEvent(1)));
   assert.equal(e1.fields["MD5"], "0123456789ABCDEF0123456789ABCDEF");
   assert.equal(e1.fields["IMPHASH"], "CD");
   assert.equal(e1.provenance["process_name"]?.origin, "alias");
   assert.equal(e1.provenance["Image"]?.origin, "extracted");
   assert.equal(e1.datasetProvenance["Endpoint.Processes"]?.["process_name"]?.origin, "mapped");
   assert.match(e1.provenance["parent_process_name"]?.note ?? "", /CIM parent_process_name is a file name/);
-  const e14 = read(winXml(sysmonEvent(14)));
+  const e14 = readOne(winXml(sysmonEvent(14)));
   assert.ok(e14.unknown.includes("action"), "a rename has no documented action: unknown, not absent");
-  const e3 = read(winXml(sysmonEvent(3)));
+  const e3 = readOne(winXml(sysmonEvent(3)));
   assert.ok(e3.unknown.includes("dest") && e3.unknown.includes("direction"));
 });
 
@@ -106,7 +94,7 @@ const WINDOWS_DATASETS: Record<string, [string[], Record<string, string | undefi
 test("Security, System and PowerShell events, XML and evtx-dump JSON: fields, eventtype, datasets", () => {
   for (const [code, spec] of Object.entries(WINDOWS_EVENTS)) {
     const [datasets, expected] = WINDOWS_DATASETS[code]!;
-    for (const [how, e] of both(spec)) {
+    for (const [how, e] of bothRenderings(spec)) {
       const at = `${code} (${how})`;
       for (const [k, v] of Object.entries(spec.data)) assert.equal(e.fields[k], v === "" ? undefined : v, `${at}: ${k}`);
       assert.equal(e.fields["EventCode"], code, at);
@@ -122,32 +110,32 @@ test("Security, System and PowerShell events, XML and evtx-dump JSON: fields, ev
 
 test("4688 user: the content maps SubjectUserSid to user; without it user is unknown, not absent", () => {
   const spec = WINDOWS_EVENTS["4688"]!;
-  const only = read(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserSid: "S-1-5-18" } }));
+  const only = readOne(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserSid: "S-1-5-18" } }));
   assert.equal(only.fields["user"], "S-1-5-18");
   assert.equal(only.datasets["Endpoint.Processes"]?.["user"], "S-1-5-18");
-  const none = read(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserName: "alice" } }));
+  const none = readOne(winXml({ ...spec, data: { NewProcessName: "C:\\w\\a.exe", SubjectUserName: "alice" } }));
   assert.equal(none.fields["user"], undefined);
   assert.ok(none.unknown.includes("user"));
 });
 
 test("_time is the event's own time: SystemTime, else Sysmon UtcTime; a flat JSON event too", () => {
   const noSystemTime = winXml(sysmonEvent(1)).replace(/<TimeCreated[^>]*\/>/, "");
-  assert.equal(read(noSystemTime).fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000 + 0.7);
-  const withZone = read(winXml({ ...sysmonEvent(1), systemTime: "2024-05-01T14:34:56+02:00" }));
+  assert.equal(readOne(noSystemTime).fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000 + 0.7);
+  const withZone = readOne(winXml({ ...sysmonEvent(1), systemTime: "2024-05-01T14:34:56+02:00" }));
   assert.equal(withZone.fields["_time"], Date.UTC(2024, 4, 1, 12, 34, 56) / 1000);
   assert.equal(withZone.fields["date_hour"], 14, "date_* fields are the timestamp's parts as written");
   assert.equal(withZone.fields["date_zone"], 120);
-  const flat = read(JSON.stringify({ EventCode: 1, Image: "C:\\a.exe", UtcTime: "2024-05-01 00:00:01.000" }));
+  const flat = readOne(JSON.stringify({ EventCode: 1, Image: "C:\\a.exe", UtcTime: "2024-05-01 00:00:01.000" }));
   assert.equal(flat.fields["_time"], Date.UTC(2024, 4, 1, 0, 0, 1) / 1000);
 });
 
 test("Winlogbeat JSON and flat Splunk-style JSON are Windows events too", () => {
-  const wb = read(JSON.stringify({ "@timestamp": "2024-05-01T12:00:00Z", winlog: { channel: "Security", event_id: 4624, computer_name: "dc01", provider_name: "Microsoft-Windows-Security-Auditing", event_data: { TargetUserName: "bob", IpAddress: "10.0.0.8", LogonType: "3" } } }));
+  const wb = readOne(JSON.stringify({ "@timestamp": "2024-05-01T12:00:00Z", winlog: { channel: "Security", event_id: 4624, computer_name: "dc01", provider_name: "Microsoft-Windows-Security-Auditing", event_data: { TargetUserName: "bob", IpAddress: "10.0.0.8", LogonType: "3" } } }));
   assert.equal(wb.format, "windows-json");
   assert.equal(wb.fields["EventCode"], "4624");
   assert.equal(wb.datasets["Authentication.Authentication"]?.["user"], "bob");
   assert.equal(wb.fields["_time"], Date.UTC(2024, 4, 1, 12) / 1000);
-  const flat = read(JSON.stringify({ EventCode: "13", Channel: "Microsoft-Windows-Sysmon/Operational", TargetObject: "HKU\\x\\Run\\v", Details: "a", Computer: "h" }));
+  const flat = readOne(JSON.stringify({ EventCode: "13", Channel: "Microsoft-Windows-Sysmon/Operational", TargetObject: "HKU\\x\\Run\\v", Details: "a", Computer: "h" }));
   assert.equal(flat.datasets["Endpoint.Registry"]?.["registry_value_name"], "v");
 });
 
@@ -162,7 +150,7 @@ test("Sysmon 13: a typed Details gives its payload as registry_value_data (the a
   ];
   for (const [details, data, lifted] of cases) {
     const spec = sysmonEvent(13);
-    for (const [how, e] of both({ ...spec, data: { ...spec.data, Details: details } })) {
+    for (const [how, e] of bothRenderings({ ...spec, data: { ...spec.data, Details: details } })) {
       assert.equal(e.fields["Details"], details, `${how} ${details}: Details kept`);
       assert.equal(e.fields["registry_value_data"], data, `${how} ${details}: registry_value_data`);
       assert.equal(e.datasets["Endpoint.Registry"]?.["registry_value_data"], data, `${how} ${details}: Registry.registry_value_data`);
@@ -180,7 +168,7 @@ test("Sysmon: user is the account name without its domain (Registry.user=\"SYSTE
   for (const id of [1, 13]) {
     const spec = sysmonEvent(id);
     for (const [account, user] of cases) {
-      for (const [how, e] of both({ ...spec, data: { ...spec.data, User: account } })) {
+      for (const [how, e] of bothRenderings({ ...spec, data: { ...spec.data, User: account } })) {
         assert.equal(e.fields["User"], account, `${how} ${id}: User kept`);
         assert.equal(e.fields["user"], user, `${how} ${id} ${account}: user`);
         const ds = id === 1 ? "Endpoint.Processes" : "Endpoint.Registry";

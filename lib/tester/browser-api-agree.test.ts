@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { loadCatalog } from "../content/load";
+import type { Catalog } from "../content/types";
 import { contentOf, enginePayload, matchers, tablesFor } from "../engine/index";
 import { parseEvents, toEventInput } from "../events/index";
 import { readsTables, testerDataSources } from "../server/tester-payloads";
@@ -26,23 +27,29 @@ const skip = existsSync(path.join(SHARED, "data_sources")) ? false : "../shared/
 
 const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
+/** Each data source's example log, its first event as the API reads it, and the analytics listing it. */
+function* examples(catalog: Catalog) {
+  for (const ds of catalog.dataSources) {
+    if (!ds.exampleLog) continue;
+    const first = parseEvents(ds.exampleLog, { dataSources: catalog.dataSources }).events[0];
+    if (first) yield { ds, text: ds.exampleLog, event: toEventInput(first), analytics: catalog.analytics.filter((x) => x.dataSources.includes(ds.name)) };
+  }
+}
+
 test("every example log × its analytics: the analytic page's worker gives the API's verdict", { skip }, async () => {
   const catalog = await loadCatalog(SHARED);
   const content = contentOf(catalog);
   const dataSources = wire({ version: "v", dataSources: testerDataSources(catalog) });
   let pairs = 0;
   const differ: string[] = [];
-  for (const ds of catalog.dataSources) {
-    if (!ds.exampleLog) continue;
-    const first = parseEvents(ds.exampleLog, { dataSources: catalog.dataSources }).events[0];
-    if (!first) continue;
-    for (const a of catalog.analytics.filter((x) => x.dataSources.includes(ds.name))) {
-      const api = matchers.matcher(content, a).evaluate(toEventInput(first));
+  for (const { ds, text, event, analytics } of examples(catalog)) {
+    for (const a of analytics) {
+      const api = matchers.matcher(content, a).evaluate(event);
       const out: FromWorker[] = [];
       const host = createEngineHost((m) => out.push(m), async (url) => (url.startsWith("/test/lookups/") ? wire({ lookups: tablesFor(catalog, [a]) }) : dataSources));
       const tables = readsTables(catalog, a.id);
       await host.handle({ type: "load", analytics: [{ id: a.id, search: a.search }], macros: wire(macrosUsedBy(a.search, catalog.macros)), dataSourcesUrl: "/test/data-sources/v", ...(tables ? { lookupsUrl: `/test/lookups/v/${a.id}` } : {}) });
-      await host.handle({ type: "evaluate", req: 1, mode: "analytic", analyticId: a.id, input: ds.exampleLog, edits: {}, explainLimit: 0 });
+      await host.handle({ type: "evaluate", req: 1, mode: "analytic", analyticId: a.id, input: text, edits: {}, explainLimit: 0 });
       const row = out.flatMap((m) => (m.type === "verdicts" ? m.items : [])).find((r) => r.index === 0);
       pairs++;
       if (row?.verdict !== api.verdict) differ.push(`${ds.name} × ${a.name}: browser ${row?.verdict ?? "(none)"}, API ${api.verdict}`);
@@ -63,16 +70,12 @@ test("every example log × its analytics: /test's worker (the precompiled catalo
   let pairs = 0;
   let req = 0;
   const differ: string[] = [];
-  for (const ds of catalog.dataSources) {
-    if (!ds.exampleLog) continue;
-    const first = parseEvents(ds.exampleLog, { dataSources: catalog.dataSources }).events[0];
-    if (!first) continue;
+  for (const { ds, text, event, analytics } of examples(catalog)) {
     out.length = 0;
-    await host.handle({ type: "evaluate", req: ++req, mode: "catalog", input: ds.exampleLog, edits: {}, explainLimit: 0 });
+    await host.handle({ type: "evaluate", req: ++req, mode: "catalog", input: text, edits: {}, explainLimit: 0 });
     const outcomes = new Map(out.flatMap((m) => (m.type === "outcomes" ? m.items : [])).map((i) => [i.id, i]));
-    for (const a of catalog.analytics.filter((x) => x.dataSources.includes(ds.name))) {
+    for (const a of analytics) {
       const m = matchers.matcher(content, a);
-      const event = toEventInput(first);
       const got = outcomes.get(a.id);
       // A batch-only search: /test runs it over the pasted batch (one event here), as the API's
       // matcher.run does; per event the API says not_testable.
