@@ -71,11 +71,23 @@ async function enginePayloadText(catalog: Catalog): Promise<string> {
 /** What lib/events needs of a data source (no file path): one implementation, in lib/content. */
 export { dataSourceSpec } from "../content/data-source";
 
+/**
+ * What the tester payloads hold, in their shape: bump it when a payload changes what it carries
+ * (2: the data sources carry their example logs). The payload URLs are immutable under
+ * `testerVersion`, so browsers never reuse a cached payload of another shape.
+ */
+const PAYLOAD_FORMAT = 2;
+
+/** The version in every tester payload URL: the content's version and the payloads' format. */
+export function testerVersion(catalog: Catalog): string {
+  return `${contentOf(catalog).version}.f${PAYLOAD_FORMAT}`;
+}
+
 /** Yield to the event loop between steps so building never blocks other requests for long. */
 const later = <T>(f: () => T) => new Promise<T>((done, fail) => setImmediate(() => { try { done(f()); } catch (e) { fail(e); } }));
 
 export function testerPayloads(catalog: Catalog): { version: string } & Payloads {
-  const version = contentOf(catalog).version;
+  const version = testerVersion(catalog);
   let b = built.get(version);
   if (!b) {
     const names = later(() => namesOf(version, catalog));
@@ -114,7 +126,7 @@ export function readsTables(catalog: Catalog, id: string): boolean {
  * its page's worker. Immutable under the content version; a stale version or unknown id is a 404.
  */
 export function lookupsResponse(catalog: Catalog, version: string, id: string): Response {
-  const stale = staleVersion(version, contentOf(catalog).version);
+  const stale = staleVersion(version, testerVersion(catalog));
   if (stale) return stale;
   const a = catalog.analytics.find((x) => x.id === id);
   if (!a) return Response.json({ error: "no such analytic" }, { status: 404 });
