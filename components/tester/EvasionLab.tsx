@@ -21,7 +21,7 @@ export function EvasionLab({ analyticId, load, names, samples, input, ready }: {
   useEffect(() => {
     if (ready) setStarted(true);
   }, [ready]);
-  const client = useEngine(started ? "mount" : false);
+  const client = useEngine(started);
   const [state, setState] = useState<LabState>({ req: 0, running: false });
   // The tester's own load message: the same analytic, macros, data sources and lookup tables.
   useEffect(() => {

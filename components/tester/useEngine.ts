@@ -1,38 +1,24 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 import { EngineClient } from "./engine-client";
 
 /**
- * When the engine worker starts: "mount" at once (the page's purpose is a verdict: the tester,
- * /test), "idle" once the page has loaded and the main thread is idle, or `false` not yet (a
- * section that starts it later, e.g. when scrolled to).
+ * One engine worker for the component's lifetime, started at mount (a worker parses and compiles on
+ * its own thread: the page's main thread only creates it; engine-client.ts even has one ready
+ * while the page hydrates), or once `start` turns true (a section that starts it later);
+ * terminated on unmount. Undefined until then: callers wait for it.
  */
-export type EngineStart = "mount" | "idle" | false;
-
-/**
- * One engine worker for the component's lifetime, started as `start` says (a worker parses and
- * compiles on its own thread: the page's main thread only creates it), terminated on unmount.
- * Undefined until then: callers wait for it.
- */
-export function useEngine(start: EngineStart = "mount"): EngineClient | undefined {
+export function useEngine(start = true): EngineClient | undefined {
   const [client, setClient] = useState<EngineClient>();
-  const want = start !== false;
-  const now = start === "mount";
   useEffect(() => {
-    if (!want) return;
-    let c: EngineClient | undefined;
-    const make = () => {
-      c = new EngineClient();
-      setClient(c);
-    };
-    const cancel = now ? (make(), () => {}) : whenIdleAfterLoad(make, 500);
+    if (!start) return;
+    const c = new EngineClient();
+    setClient(c);
     return () => {
-      cancel();
-      c?.dispose();
+      c.dispose();
       setClient(undefined);
     };
-  }, [want, now]);
+  }, [start]);
   return client;
 }
 
