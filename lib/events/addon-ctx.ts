@@ -82,6 +82,15 @@ export class AddonCtx {
     for (const f of fields) this.cim(dataset, f, f, opts);
   }
 
+  /**
+   * An authentication: `fields` in CIM Authentication, and in the child dataset its outcome
+   * selects (the children's constraints are action=success / action=failure) when it is known.
+   */
+  cimAuthentication(outcome: "success" | "failure" | undefined, fields: readonly string[], opts: Opts = {}): void {
+    this.cimSame("Authentication.Authentication", fields, opts);
+    if (outcome) this.cimSame(outcome === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication", fields, opts);
+  }
+
   /** The path's file name part as an add-on field. */
   fileName(to: string, from: string, opts: Opts = {}): void {
     const v = this.val(from);

@@ -31,7 +31,7 @@ function processCreate(c: WinCtx): void {
   c.unknown("parent_process", "action", "user_id");
 }
 
-/** Authentication events: the dataset child that matches the outcome (CIM constraints action=success / failure). */
+/** Authentication events (the child dataset of the outcome: AddonCtx.cimAuthentication). */
 function authentication(c: WinCtx, outcome: "success" | "failure" | undefined): void {
   c.alias("user", "TargetUserName", { cite: CITE.msEvent(c.code ?? 0) });
   const ip = c.val("IpAddress");
@@ -39,10 +39,7 @@ function authentication(c: WinCtx, outcome: "success" | "failure" | undefined): 
   c.alias("src_port", "IpPort");
   if (outcome) c.evalField("action", outcome, c.raw("Status") !== undefined ? "Status" : "EventCode", { cite: CITE.cimAuthentication });
   else c.unknown("action");
-  const base = "Authentication.Authentication";
-  const fields = ["action", "user", "dest", "src_ip", "src_port", "signature_id", "vendor_product"];
-  c.cimSame(base, fields);
-  if (outcome) c.cimSame(outcome === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication", fields);
+  c.cimAuthentication(outcome, ["action", "user", "dest", "src_ip", "src_port", "signature_id", "vendor_product"]);
   c.unknown("src", "app", "authentication_method", "user_id", "src_user");
 }
 

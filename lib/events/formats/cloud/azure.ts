@@ -27,8 +27,7 @@ export const azureAad = jsonFamily({
     c.evalField("action", action, "properties.status.errorCode", { cite: CITE.cimAuthentication });
     c.alias("user", "properties.userPrincipalName", { cite: CITE.cimAuthentication });
     c.alias("src", "callerIpAddress", { cite: CITE.cimAuthentication });
-    c.cimSame("Authentication.Authentication", ["action", "user", "src", "vendor_product"]);
-    c.cimSame(action === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication", ["action", "user", "src", "vendor_product"]);
+    c.cimAuthentication(action, ["action", "user", "src", "vendor_product"]);
   },
 });
 

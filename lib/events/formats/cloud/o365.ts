@@ -28,7 +28,6 @@ export const o365 = jsonFamily({
     c.evalField("action", action, "Operation", { cite: CITE.cimAuthentication });
     c.alias("user", "UserId", { cite: CITE.cimAuthentication });
     c.alias("src", "ClientIP", { cite: CITE.cimAuthentication });
-    c.cimSame("Authentication.Authentication", ["action", "user", "src", "vendor_product"]);
-    c.cimSame(action === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication", ["action", "user", "src", "vendor_product"]);
+    c.cimAuthentication(action, ["action", "user", "src", "vendor_product"]);
   },
 });

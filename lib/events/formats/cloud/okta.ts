@@ -28,7 +28,6 @@ export const okta = jsonFamily({
     c.evalField("action", action, "outcome.result", { cite: CITE.okta });
     c.alias("user", "actor.alternateId", { cite: CITE.okta });
     c.alias("src", "client.ipAddress", { cite: CITE.okta });
-    c.cimSame("Authentication.Authentication", ["action", "user", "src", "vendor_product"]);
-    c.cimSame(action === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication", ["action", "user", "src", "vendor_product"]);
+    c.cimAuthentication(action, ["action", "user", "src", "vendor_product"]);
   },
 });

@@ -33,9 +33,9 @@ export const syslog = textFamily({
   addon(c) {
     const v = c.val("vendor_action");
     if (v === undefined) return;
-    c.evalField("action", v === "Accepted" ? "success" : "failure", "vendor_action", { cite: CITE.cimAuthentication });
+    const action = v === "Accepted" ? "success" : "failure";
+    c.evalField("action", action, "vendor_action", { cite: CITE.cimAuthentication });
     c.evalField("app", "sshd", "process");
-    const ds = c.draft.text("action") === "success" ? "Authentication.Successful_Authentication" : "Authentication.Failed_Authentication";
-    for (const d of ["Authentication.Authentication", ds]) c.cimSame(d, ["action", "app", "user", "src", "dest"]);
+    c.cimAuthentication(action, ["action", "app", "user", "src", "dest"]);
   },
 });
