@@ -4,6 +4,7 @@ import { Empty, Section } from "@/components/ui/Section";
 import { FieldsTable } from "@/components/tester/FieldsTable";
 import { AnalyticLinks } from "./AnalyticLinks";
 import { formatCount } from "@/lib/detection/numbers";
+import { MetaList } from "@/components/ui/MetaList";
 import { ScrollBox } from "@/components/ui/ScrollBox";
 
 const dash = <span className="text-slate-400">—</span>;
@@ -49,14 +50,7 @@ export function DataSourcePage({ view, testHref }: { view: DataSourceView; testH
       <header className="space-y-3">
         <h1 className="text-2xl font-semibold tracking-tight break-words">{view.name}</h1>
         {view.description && <p className="text-sm text-slate-700 dark:text-slate-300">{view.description}</p>}
-        <dl className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
-          {meta.map(([label, value]) => (
-            <div key={label} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2 py-0.5 sm:grid-cols-[9rem_minmax(0,1fr)]">
-              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-              <dd className="min-w-0 break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <MetaList items={meta} />
       </header>
       <Section id="analytics" title={`Analytics that read it (${formatCount(view.analytics.length)})`}>
         {view.analytics.length > 0 && (

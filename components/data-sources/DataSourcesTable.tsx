@@ -5,6 +5,7 @@ import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatu
 import type { DataSourceRow } from "@/lib/catalog/data-sources";
 import { catalogHref, emptyFilters, emptyQuery } from "@/lib/catalog/query";
 import { DataTableView } from "@/components/table/DataTableView";
+import { TableFilter } from "@/components/ui/TableFilter";
 import { formatCount } from "@/lib/detection/numbers";
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
@@ -79,21 +80,7 @@ export function DataSourcesTable({ rows }: { rows: DataSourceRow[] }) {
   const table = useTable({ features, columns, data, getRowId: (r) => r.slug, state: { sorting }, onSortingChange: setSorting, enableMultiSort: false });
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-slate-600 dark:text-slate-400">Filter</span>
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="Name, source, sourcetype or add-on"
-            className="w-64 max-w-[60vw] rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-          />
-        </label>
-        <p id="data-sources-count" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {data.length === rows.length ? `${formatCount(rows.length)} data sources` : `${formatCount(data.length)} of ${formatCount(rows.length)} data sources`}
-        </p>
-      </div>
+      <TableFilter value={text} onChange={setText} placeholder="Name, source, sourcetype or add-on" shown={data.length} total={rows.length} noun="data sources" countId="data-sources-count" />
       <DataTableView table={table} caption="Data sources. Column headers sort." describedBy="data-sources-count" columnClass={CELL} emptyMessage="No data source matches." />
     </div>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { DataTableView } from "@/components/table/DataTableView";
 import { formatCount } from "@/lib/detection/numbers";
+import { TableFilter } from "@/components/ui/TableFilter";
 import { filterStories, fromStoryTuple, type StoryRow, type StoryTuple } from "@/lib/catalog/story-list";
 
 /** Every story's full description by slug, fetched once per version when the filter is first used. */
@@ -79,22 +80,16 @@ export function StoriesTable({ stories, textsUrl }: { stories: StoryTuple[]; tex
   const table = useTable({ features, columns, data, getRowId: (r) => r.slug, state: { sorting }, onSortingChange: setSorting, enableMultiSort: false });
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-slate-600 dark:text-slate-400">Filter</span>
-          <input
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onFocus={() => void loadTexts(textsUrl).then((t) => t && setFull(t))}
-            placeholder="Name, description or category"
-            className="w-64 max-w-[60vw] rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-          />
-        </label>
-        <p id="stories-count" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {data.length === rows.length ? `${formatCount(rows.length)} stories` : `${formatCount(data.length)} of ${formatCount(rows.length)} stories`}
-        </p>
-      </div>
+      <TableFilter
+        value={text}
+        onChange={setText}
+        onFocus={() => void loadTexts(textsUrl).then((t) => t && setFull(t))}
+        placeholder="Name, description or category"
+        shown={data.length}
+        total={rows.length}
+        noun="stories"
+        countId="stories-count"
+      />
       <DataTableView table={table} caption="Analytic stories. Column headers sort." describedBy="stories-count" columnClass={CELL} emptyMessage="No story matches." />
     </div>
   );

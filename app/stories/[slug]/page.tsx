@@ -16,6 +16,7 @@ import { ReferencesSection } from "@/components/analytic/ListSections";
 import { StoryAnalyticsTable } from "@/components/stories/StoryAnalyticsTable";
 import { AttackFootprint } from "@/components/stories/AttackFootprint";
 import { formatCount } from "@/lib/detection/numbers";
+import { MetaList } from "@/components/ui/MetaList";
 import { StoryActions } from "@/components/stories/StoryActions";
 
 export const dynamic = "force-dynamic";
@@ -68,14 +69,7 @@ export default async function StoryRoute({ params, searchParams }: Props & { sea
           </h2>
           <Prose text={story.description} />
         </section>
-        <dl className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
-          {meta.map(([label, value]) => (
-            <div key={label} className="grid grid-cols-[7rem_minmax(0,1fr)] gap-2 py-0.5 sm:grid-cols-[9rem_minmax(0,1fr)]">
-              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-              <dd className="min-w-0 break-words">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <MetaList items={meta} />
       </header>
       <Section id="narrative" title="Narrative">
         <Prose text={story.narrative} />
