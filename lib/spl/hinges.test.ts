@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { lex, significant } from "./lex";
-import { parseSearchTokens } from "./parse-search";
+import { parseExpr, searchExpr } from "./search-arbitrary.test-data";
 import { compileExpr, QUIET, type MissingSink } from "./search-compile";
 import type { RowData } from "./runtime";
 import { compileSearch } from "./index";
@@ -44,28 +43,9 @@ test("RemCom: a hint names only the fields that can change the verdict", () => {
   }
 });
 
-function parse(spl: string): SearchExpr {
-  const parsed = parseSearchTokens(significant(lex(spl)));
-  assert.deepEqual(parsed.errors, [], `parses: ${spl}`);
-  assert.ok(parsed.expr);
-  return parsed.expr;
-}
-
 const FIELDS = ["a", "b", "c"];
 const VALUES = ["x", "X", "*y*", "1", "2"];
-const leaf = fc.oneof(
-  fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom("=", "!=", ">"), fc.constantFrom(...VALUES)).map(([f, op, v]) => `${f}${op}"${v}"`),
-  fc.tuple(fc.constantFrom(...FIELDS), fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 2 })).map(([f, vs]) => `${f} IN (${vs.map((v) => `"${v}"`).join(", ")})`),
-  fc.constantFrom("*", "a=*", "NOT b=*", "whoami"),
-);
-const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leaf,
-    fc.tuple(tie("e"), fc.constantFrom(" ", " AND ", " OR "), tie("e")).map(([l, op, r]) => `(${l}${op}${r})`),
-    tie("e").map((e) => `NOT ${e}`),
-  ),
-})).e;
+const expr = searchExpr({ fields: FIELDS, values: VALUES, ops: ["=", "!=", ">"], terms: ["*", "a=*", "NOT b=*", "whoami"], maxIn: 2 });
 const row = fc.tuple(fc.dictionary(fc.constantFrom(...FIELDS), fc.constantFrom(...VALUES)), fc.option(fc.constantFrom("cmd /c whoami", "dir"))).map(([r, raw]) => (raw === null ? r : { ...r, _raw: raw })) as fc.Arbitrary<RowData>;
 
 const readField = (e: SearchExpr): string | null => (e.kind === "compare" || e.kind === "in" ? e.field : e.kind === "term" ? "_raw" : null);
@@ -93,7 +73,7 @@ test("a field is named exactly when one of its leaves can change the verdict (ea
     fc.property(expr, row, fc.subarray([...FIELDS, "_raw"]), (spl, r0, unknown) => {
       const r: RowData = { ...r0 };
       for (const u of unknown) delete r[u];
-      const e = parse(spl);
+      const e = parseExpr(spl);
       const free = freeLeaves(e, unknown);
       fc.pre(free.length <= 8);
       const reads: string[] = [];

@@ -7,8 +7,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { lex, significant } from "./lex";
-import { parseSearchTokens } from "./parse-search";
+import { parseExpr, searchExpr } from "./search-arbitrary.test-data";
 import { compileExpr, QUIET, readsField, type RawTrace } from "./search-compile";
 import type { RowData } from "./runtime";
 import { compileSearch } from "./index";
@@ -16,31 +15,12 @@ import type { SearchExpr } from "./ast";
 import { scalarToString } from "./values";
 import { foldCase } from "./wildcard";
 
-function parse(spl: string): SearchExpr {
-  const parsed = parseSearchTokens(significant(lex(spl)));
-  assert.deepEqual(parsed.errors, [], `parses: ${spl}`);
-  assert.ok(parsed.expr);
-  return parsed.expr;
-}
-
 const FIELDS = ["a", "b", "process_name", "constructor"];
 const VALUES = ["cmd.exe", "CMD.EXE", "*.exe", "c*d*", "*", "10", "9", "010", "10.0.0.0/8", "10.1.2.3", "", "x y", "İ"];
 const RAWS = ["cmd.exe /c whoami", "C:\\Windows\\System32\\lsass.exe", "src=10.1.2.3:80 user=admin", "A shell was spawned", "İstanbul web-error"];
 const TERMS = ["cmd.exe", "whoami", "lsass", "*32*", "admin", "10.1.2.3", "web", "error", '"A shell was"', '"web-error"', "TERM(10.1.2.3)", "TERM(user)", "CASE(Shell)", "CASE(shell)", "istanbul"];
 
-const leaf = fc.oneof(
-  fc.tuple(fc.constantFrom(...FIELDS), fc.constantFrom("=", "!=", "<", ">=", ">"), fc.constantFrom(...VALUES)).map(([f, op, v]) => `${f}${op}"${v}"`),
-  fc.tuple(fc.constantFrom(...FIELDS), fc.array(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 3 })).map(([f, vs]) => `${f} IN (${vs.map((v) => `"${v}"`).join(", ")})`),
-  fc.constantFrom("*", "a=*", "NOT b=*", ...TERMS),
-);
-const expr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
-  e: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leaf,
-    fc.tuple(tie("e"), fc.constantFrom(" ", " AND ", " OR "), tie("e")).map(([l, op, r]) => `(${l}${op}${r})`),
-    tie("e").map((e) => `NOT ${e}`),
-  ),
-})).e;
+const expr = searchExpr({ fields: FIELDS, values: VALUES, ops: ["=", "!=", "<", ">=", ">"], terms: ["*", "a=*", "NOT b=*", ...TERMS], maxIn: 3 });
 
 const scalar = fc.oneof(fc.constantFrom(...VALUES), fc.integer({ min: -20, max: 20 }));
 const row = fc
@@ -83,7 +63,7 @@ test("traced, untraced and screened verdicts agree (random expressions, rows, ra
       // Unknown fields are absent from the events lib/events builds.
       const r: RowData = { ...r0 };
       for (const u of unknown) delete r[u];
-      const e = parse(spl);
+      const e = parseExpr(spl);
       const { c, value, hinges } = run(e, r, unknown);
       const t = c.trace(r, QUIET);
       assert.equal(t.value, value, `trace vs test: ${spl} on ${JSON.stringify(r)}`);
@@ -99,16 +79,16 @@ test("traced, untraced and screened verdicts agree (random expressions, rows, ra
 
 test("a bare term on a row without _raw is false and reports _raw; NOT of it is true", () => {
   const unknown = ["_raw"];
-  assert.deepEqual({ ...run(parse("whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: false, hinges: ["_raw"] });
-  assert.deepEqual({ ...run(parse("NOT whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: true, hinges: ["_raw"] });
-  assert.equal(run(parse("whoami"), { _raw: "cmd /c WHOAMI /all" }, unknown).value, true);
+  assert.deepEqual({ ...run(parseExpr("whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: false, hinges: ["_raw"] });
+  assert.deepEqual({ ...run(parseExpr("NOT whoami"), { a: "x" }, unknown), c: undefined }, { c: undefined, value: true, hinges: ["_raw"] });
+  assert.equal(run(parseExpr("whoami"), { _raw: "cmd /c WHOAMI /all" }, unknown).value, true);
 });
 
 test("a field named like an Object.prototype member is missing unless the row has it", () => {
   // `f!=v` needs f present: a prototype member read as a value would make this true.
-  const e = parse('constructor!="x"');
+  const e = parseExpr('constructor!="x"');
   assert.equal(run(e, {}, []).value, false);
-  assert.equal(run(parse('NOT toString="x"'), {}, []).value, true);
+  assert.equal(run(parseExpr('NOT toString="x"'), {}, []).value, true);
   assert.equal(run(e, { constructor: "y" }, []).value, true);
   // Through the engine: an event without such a field does not match `Processes.constructor!=x`.
   const search = compileSearch("| tstats count from datamodel=Endpoint.Processes where Processes.constructor!=x by Processes.dest", { macros: [] });
@@ -126,7 +106,7 @@ test("prototype member names are missing fields in every stage (where, search, e
 });
 
 test("readsField finds a field anywhere in the expression", () => {
-  assert.equal(readsField(parse("a=1 OR (NOT _time>5)"), "_time"), true);
-  assert.equal(readsField(parse("a=1 b IN (2)"), "_time"), false);
-  assert.equal(readsField(parse("a=1 whoami"), "_raw"), true);
+  assert.equal(readsField(parseExpr("a=1 OR (NOT _time>5)"), "_time"), true);
+  assert.equal(readsField(parseExpr("a=1 b IN (2)"), "_time"), false);
+  assert.equal(readsField(parseExpr("a=1 whoami"), "_raw"), true);
 });
