@@ -25,6 +25,10 @@ import type { FromWorker } from "./protocol";
 const SHARED = path.resolve(import.meta.dirname, "../../../shared/security_content");
 const skip = existsSync(path.join(SHARED, "data_sources")) ? false : "../shared/security_content is absent";
 
+/** The full catalog, loaded once for both tests. */
+let loaded: Promise<{ catalog: Catalog; content: ReturnType<typeof contentOf> }> | undefined;
+const shared = () => (loaded ??= loadCatalog(SHARED).then((catalog) => ({ catalog, content: contentOf(catalog) })));
+
 const wire = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 /** Each data source's example log, its first event as the API reads it, and the analytics listing it. */
@@ -37,8 +41,7 @@ function* examples(catalog: Catalog) {
 }
 
 test("every example log × its analytics: the analytic page's worker gives the API's verdict", { skip }, async () => {
-  const catalog = await loadCatalog(SHARED);
-  const content = contentOf(catalog);
+  const { catalog, content } = await shared();
   const dataSources = wire({ version: "v", dataSources: testerDataSources(catalog) });
   let pairs = 0;
   const differ: string[] = [];
@@ -60,8 +63,7 @@ test("every example log × its analytics: the analytic page's worker gives the A
 });
 
 test("every example log × its analytics: /test's worker (the precompiled catalog) gives the API's verdict", { skip }, async () => {
-  const catalog = await loadCatalog(SHARED);
-  const content = contentOf(catalog);
+  const { catalog, content } = await shared();
   // What `/test/engine/<v>` serves (lib/server/tester-payloads.ts), through JSON.
   const payload = wire({ ...enginePayload(catalog), dataSources: testerDataSources(catalog) });
   const out: FromWorker[] = [];
