@@ -101,6 +101,22 @@ test("a newer request supersedes: messages of the old one are dropped", async ()
   client.dispose();
 });
 
+test("a load is sent once to a worker started for it, and again only when it changes", () => {
+  const loads: string[] = [];
+  const client = new EngineClient(() => ({
+    onmessage: null,
+    onerror: null,
+    terminate: () => {},
+    postMessage: (msg: ToWorker) => void (msg.type === "load" && "url" in msg && loads.push(msg.url)),
+  }));
+  client.setLoad({ type: "load", url: "/test/engine/v1" });
+  client.setLoad({ type: "load", url: "/test/engine/v1" }, NAMES);
+  assert.deepEqual(loads, ["/test/engine/v1"], "one fetch of the catalog, not two");
+  client.setLoad({ type: "load", url: "/test/engine/v2" });
+  assert.deepEqual(loads, ["/test/engine/v1", "/test/engine/v2"]);
+  client.dispose();
+});
+
 test("a worker that cannot start reports an error instead of throwing", async () => {
   const client = new EngineClient(() => {
     throw new Error("no workers here");

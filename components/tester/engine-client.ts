@@ -101,7 +101,10 @@ export class EngineClient {
     const same = this.load !== undefined && "url" in this.load && "url" in load && this.load.url === load.url;
     if (same) return;
     this.load = load;
-    this.ensure()?.postMessage(load);
+    // A new worker is sent the load as it starts (ensure): posting it again made the worker
+    // fetch the whole catalog twice.
+    if (this.worker) this.worker.postMessage(load);
+    else this.ensure();
   }
 
   /** Starts a request (superseding any other); returns its id. */
