@@ -5,6 +5,11 @@
  * the user needs it), then shared by every component of the page. With it, filters, facets,
  * sorting and paging are computed here; a text search asks the server which entries match.
  * Until it arrives (or if it cannot), the page asks the server as before.
+ *
+ * Fetched is not yet used: the page switches to the index only when the user first asks for
+ * something (`ensure`, `take`). Switching re-renders the table and facets from the index, a long
+ * task on a phone; done at load it blocked the main thread for nothing, since the server already
+ * rendered the same rows.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
@@ -14,6 +19,8 @@ import { decodeCatalogIndex, isCompactCatalog } from "@/lib/catalog/compact";
 import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 
 const indexes = new Map<string, Promise<CatalogIndex | undefined>>();
+/** The indexes that have arrived, for a synchronous switch at the user's first request. */
+const arrived = new Map<string, CatalogIndex>();
 const searches = new Map<string, Promise<ReadonlySet<number> | undefined>>();
 
 function loadIndex(version: string): Promise<CatalogIndex | undefined> {
@@ -23,6 +30,7 @@ function loadIndex(version: string): Promise<CatalogIndex | undefined> {
       .then((r) => (r.ok ? r.json() : undefined))
       .then((v: unknown) => (isCompactCatalog(v) ? decodeCatalogIndex(v) : undefined))
       .catch(() => undefined);
+    p.then((i) => i && arrived.set(version, i));
     indexes.set(version, p);
   }
   return p;
@@ -49,8 +57,10 @@ export interface CatalogData {
   index?: CatalogIndex;
   /** Text → entries matching it, for the texts asked so far. */
   matches: ReadonlyMap<string, ReadonlySet<number>>;
-  /** Starts loading the index now (no-op once loaded or loading). */
+  /** Starts loading the index now and uses it once it is here (no-op once in use). */
   ensure(): void;
+  /** The index, if it has arrived (and uses it from now on); undefined while it has not. */
+  take(): CatalogIndex | undefined;
   /** Resolves true once the matches of `q` are known here (false when the server could not say). */
   fetchMatches(q: string): Promise<boolean>;
   /**
@@ -74,7 +84,18 @@ export function CatalogDataProvider({ version, children }: { version: string; ch
   const ensure = useCallback(() => {
     void loadIndex(version).then((i) => i && setIndex(i));
   }, [version]);
-  useEffect(() => whenIdleAfterLoad(ensure), [ensure]);
+  const take = useCallback(() => {
+    const i = arrived.get(version);
+    if (i) setIndex(i);
+    return i;
+  }, [version]);
+  useEffect(() => whenIdleAfterLoad(() => void loadIndex(version)), [version]);
+  // The server rendered the first URL's rows; any other URL (back, forward, a pushState) is
+  // computed here, so it needs the index.
+  const [first] = useState(params);
+  useEffect(() => {
+    if (params !== first) ensure();
+  }, [params, first, ensure]);
   const fetchMatches = useCallback(
     async (q: string) => {
       const m = await loadMatches(version, q);
@@ -84,8 +105,8 @@ export function CatalogDataProvider({ version, children }: { version: string; ch
     [version],
   );
   const value = useMemo(
-    () => ({ version, index, matches, ensure, fetchMatches, shown, show }),
-    [version, index, matches, ensure, fetchMatches, shown, show],
+    () => ({ version, index, matches, ensure, take, fetchMatches, shown, show }),
+    [version, index, matches, ensure, take, fetchMatches, shown, show],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,5 +1,5 @@
 /** Column definitions of the catalog table (TanStack Table v9), with the shared comparators. */
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { createColumnHelper, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { CatalogRow, SortColumn } from "@/lib/catalog/types";
 import { ROW_COMPARATORS } from "@/lib/catalog/sort";

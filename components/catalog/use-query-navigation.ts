@@ -16,7 +16,7 @@ import { useCatalogData } from "./catalog-data";
 export function useQueryNavigation(hrefOf: (q: CatalogQuery) => string) {
   const params = useSearchParams();
   const router = useRouter();
-  const { index, matches, ensure, fetchMatches, shown, show } = useCatalogData();
+  const { index, matches, ensure, take, fetchMatches, shown, show } = useCatalogData();
   const [routing, startTransition] = useTransition();
   const [asking, setAsking] = useState(false);
   const latest = useRef(0);
@@ -41,7 +41,7 @@ export function useQueryNavigation(hrefOf: (q: CatalogQuery) => string) {
           else router.push(href, { scroll: false });
         });
       };
-      if (!index) {
+      if (!index && !take()) {
         ensure();
         viaServer();
       } else if (!next.q || matches.has(next.q)) {
@@ -55,7 +55,7 @@ export function useQueryNavigation(hrefOf: (q: CatalogQuery) => string) {
         });
       }
     },
-    [hrefOf, router, setOptimistic, index, matches, ensure, fetchMatches, show],
+    [hrefOf, router, setOptimistic, index, matches, ensure, take, fetchMatches, show],
   );
 
   return { query: shown ?? query, urlQuery: shown ?? urlQuery, navigate, pending: routing || asking };
