@@ -54,3 +54,8 @@ test("the rules see real imports (the checker itself works)", () => {
   const g = new Map([["a", new Map([["b", edges[0]!]])], ["b", new Map([["a", edges[0]!]])]]);
   assert.equal(folderCycles(g).length > 0, true);
 });
+
+test("pages and components link through components/ui/Link (no prefetch of every link in view)", () => {
+  const bad = violations((e) => e.to === "next/link" && e.from !== "components/ui/Link.tsx");
+  assert.deepEqual(bad, []);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { Analytic } from "@/lib/content/types";
 import { AnalyticBadges } from "@/components/ui/badges";
 import { Prose } from "./Prose";

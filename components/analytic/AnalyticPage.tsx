@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { Analytic } from "@/lib/content/types";
 import type { AnalyticView } from "@/lib/catalog/analytic-view";
 import { Section } from "@/components/ui/Section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { AttackRow } from "@/lib/catalog/analytic-view";
 import type { Analytic } from "@/lib/content/types";
 import { Badge } from "@/components/ui/badges";

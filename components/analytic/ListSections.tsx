@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { StoryLink } from "@/lib/catalog/stories";
 import type { DrilldownSearch, TestDataset } from "@/lib/content/types";
 import { webUrl } from "@/lib/catalog/web-url";

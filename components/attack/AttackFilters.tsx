@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { CatalogQuery, FacetResult } from "@/lib/catalog/types";
 import { catalogHref, clearFacet, emptyQuery, isFiltered } from "@/lib/catalog/query";
 import { FacetValueOption, FacetValueSearch, FilterChips } from "@/components/catalog/FacetControls";

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { computeCoverage } from "@/lib/attack/coverage";
 import { findGaps } from "@/lib/attack/gaps";
 import type { ImportedLayer } from "@/lib/attack/layer-import";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useCatalogData } from "@/components/catalog/catalog-data";
 import type { CoverageResult } from "@/lib/attack/coverage";
 import type { LayerTechniqueStatus } from "@/lib/attack/gaps";

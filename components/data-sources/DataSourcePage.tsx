@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { DataSourceView } from "@/lib/catalog/data-sources";
 import { Empty, Section } from "@/components/ui/Section";
 import { FieldsTable } from "@/components/tester/FieldsTable";

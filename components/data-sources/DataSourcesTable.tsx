@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import type { DataSourceRow } from "@/lib/catalog/data-sources";
 import { catalogHref, emptyFilters, emptyQuery } from "@/lib/catalog/query";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { LabCell, LabRow } from "@/lib/catalog/lab";
 import { countOf } from "@/lib/detection/numbers";
 

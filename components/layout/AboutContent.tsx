@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { formatCount } from "@/lib/detection/numbers";
 
 /** The About page text: what the console is, where its content and ATT&CK data come from. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { formatCount } from "@/lib/detection/numbers";
 
 /** Where the content comes from: directory, analytics count, ATT&CK version. */

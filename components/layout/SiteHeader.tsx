@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { formatCount } from "@/lib/detection/numbers";
 
 /** Top bar: product name and the main navigation (with the content problem count). */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { ContentProblem } from "@/lib/content/types";
 import type { Paged } from "@/lib/catalog/paged";
 import { formatCount } from "@/lib/detection/numbers";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { CoverageResult } from "@/lib/attack/coverage";
 import { techniqueUrl } from "@/lib/attack";
 import { catalogHref, emptyQuery } from "@/lib/catalog/query";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { testScopeHref } from "@/lib/catalog/test-scope-href";
 
 /** A story's two workflows: step through its analytics one by one, or test a paste against all of them. */

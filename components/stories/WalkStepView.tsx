@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { AnalyticView } from "@/lib/catalog/analytic-view";
 import type { Offered, WalkStep } from "@/lib/catalog/walk";
 import { AnalyticBadges } from "@/components/ui/badges";

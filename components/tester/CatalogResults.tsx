@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { memo, useState } from "react";
 import type { BatchResult } from "@/lib/detection/types";
 import type { AnalyticLite, AnalyticOutcome, GroupedResults } from "@/lib/tester/group";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { isCatalogPayload, type CatalogPayload } from "@/lib/tester/catalog-payload";
 import { groupResults } from "@/lib/tester/group";
