@@ -4,6 +4,7 @@ import { getContentProblems } from "@/lib/content/problems";
 import { ATTACK_VERSION } from "@/lib/attack";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
+import { engineWorkerUrl } from "@/lib/server/engine-worker";
 import "./globals.css";
 
 /** Every page reads the content at request time, so CONTENT_DIR is honoured at server start. */
@@ -24,8 +25,11 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [catalog, problems] = await Promise.all([getCatalog(), getContentProblems()]);
+  const worker = engineWorkerUrl();
   return (
     <html lang="en">
+      {/* The tester's engine worker as one script (components/tester/engine-client.ts). */}
+      <head>{worker && <meta name="engine-worker" content={worker} />}</head>
       <body className="flex min-h-screen flex-col bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <a
           href="#main"

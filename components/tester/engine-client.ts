@@ -21,7 +21,13 @@ export type Listener = (msg: FromWorker) => void;
 /** Silence after which the worker is taken for stopped (the worker reports every 25 ms slice). */
 export const WATCHDOG_MS = 30_000;
 
+/**
+ * The worker: the one-script bundle the page names (lib/server/engine-worker.ts, production), else
+ * the bundler's own (development).
+ */
 function startWorker(): WorkerLike {
+  const bundled = document.querySelector<HTMLMetaElement>('meta[name="engine-worker"]')?.content;
+  if (bundled) return new Worker(bundled, { name: "engine" }) as unknown as WorkerLike;
   return new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }) as unknown as WorkerLike;
 }
 
