@@ -21,7 +21,9 @@ Input (FILE, or standard input for - or no FILE): events as \`cli events\` reads
 content's data sources: Windows event XML (events may span lines), JSON (one value per line or
 pretty-printed: CIM fields, a Windows event as evtx-dump / Winlogbeat / flat JSON, cloud JSON, a
 JSON string holding a command line), CSV with a header, or one event per line (a command line, an
-auditd or key=value line, …). Blank lines are skipped (line numbers still count them).
+auditd or key=value line, …). Blank lines are skipped (line numbers still count them). One event
+per line is read as it arrives (a batch of lines at a time); CSV, Windows XML, and the rest of an
+input from a line that may span lines (an open JSON value, a JSON array) are read whole first.
 
 Output: JSON Lines, one object per (event, analytic), in input order (N: the line the event starts
 on), then in the content's analytic order, written as it goes (constant memory into a pipe):
