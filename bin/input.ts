@@ -7,7 +7,7 @@
  */
 import type { EventInput } from "../lib/detection/types";
 import type { DataSourceSpec, ParsedEvent } from "../lib/events/types";
-import { iterateEvents, toEventInput } from "../lib/events/index";
+import { iterateEvents, toEventInput, type EventItem } from "../lib/events/index";
 
 export type LineItem = { line: number; column?: number; event: EventInput } | { line: number; column?: number; error: string };
 
@@ -17,16 +17,18 @@ export type LineItem = { line: number; column?: number; event: EventInput } | { 
  * size, and an event the caller has evaluated is let go, so `cli match` streams in the memory of
  * one event (plus the input text).
  */
-export function* readEvents(text: string, dataSources?: readonly DataSourceSpec[]): Generator<LineItem> {
-  for (const item of iterateEvents(text, dataSources ? { dataSources } : {})) {
-    if ("problem" in item) {
-      const p = item.problem;
-      yield { line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), error: p.message };
-      continue;
-    }
-    const e = item.event;
-    yield { line: e.line, ...(e.column !== undefined ? { column: e.column } : {}), event: toEventInput(e) };
+export function* readEvents(text: string, dataSources?: readonly DataSourceSpec[], now?: number): Generator<LineItem> {
+  for (const item of iterateEvents(text, { ...(dataSources ? { dataSources } : {}), ...(now !== undefined ? { now } : {}) })) yield lineItem(item);
+}
+
+/** lib/events' item → the CLI's: an event for the engine, or a problem as an error, with its place. */
+export function lineItem(item: EventItem): LineItem {
+  if ("problem" in item) {
+    const p = item.problem;
+    return { line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), error: p.message };
   }
+  const e = item.event;
+  return { line: e.line, ...(e.column !== undefined ? { column: e.column } : {}), event: toEventInput(e) };
 }
 
 /** `readEvents` collected (tests, and commands that need every event at once). */

@@ -2,6 +2,7 @@
  * The CLI's view of the outside world, injectable so commands can be tested without spawning a
  * process: where input comes from, where output goes, whether stdout is a terminal.
  */
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 
 export interface CliIO {
@@ -9,6 +10,10 @@ export interface CliIO {
   readStdin(): Promise<string>;
   /** A file's text, as UTF-8. Rejects when unreadable (callers turn that into a value). */
   readFile(path: string): Promise<string>;
+  /** Standard input's bytes as they arrive (`cli match` streams its input). */
+  stdinChunks(): AsyncIterable<Uint8Array>;
+  /** A file's bytes as they are read; the iteration throws when the file is unreadable. */
+  fileChunks(path: string): AsyncIterable<Uint8Array>;
   /** Write to standard output (buffered; `flush` at the end). */
   out(text: string): void;
   /** Write to standard error. */
@@ -22,17 +27,27 @@ export interface CliIO {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
 
+/** The one-line message for an input that cannot be read. */
+export function readError(file: string | undefined, e: unknown): string {
+  const code = (e as { code?: string } | null)?.code;
+  const what = file === undefined || file === "-" ? "standard input" : file;
+  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : e instanceof Error ? e.message : String(e);
+  return `cannot read ${what}: ${why}`;
+}
+
 /** Reads FILE, or standard input for `-` / no file. Never throws. */
 export async function readInput(io: CliIO, file: string | undefined): Promise<ReadResult> {
   try {
     const text = file === undefined || file === "-" ? await io.readStdin() : await io.readFile(file);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (e) {
-    const code = (e as { code?: string } | null)?.code;
-    const what = file === undefined || file === "-" ? "standard input" : file;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : e instanceof Error ? e.message : String(e);
-    return { ok: false, error: `cannot read ${what}: ${why}` };
+    return { ok: false, error: readError(file, e) };
   }
+}
+
+/** FILE's bytes, or standard input's for `-` / no file, as they are read. */
+export function inputChunks(io: CliIO, file: string | undefined): AsyncIterable<Uint8Array> {
+  return file === undefined || file === "-" ? io.stdinChunks() : io.fileChunks(file);
 }
 
 const FLUSH_AT = 1 << 16;
@@ -54,14 +69,19 @@ export function nodeIO(): CliIO {
       if (process.stdout.write(text)) resolve();
       else process.stdout.once("drain", () => resolve());
     });
+  async function* stdinChunks(): AsyncGenerator<Uint8Array> {
+    if (process.stdin.isTTY) process.stderr.write("(reading from the terminal: paste the input, then press Ctrl-D)\n");
+    for await (const chunk of process.stdin) yield typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+  }
   return {
     async readStdin() {
-      if (process.stdin.isTTY) process.stderr.write("(reading from the terminal: paste the input, then press Ctrl-D)\n");
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of stdinChunks()) chunks.push(chunk);
       return Buffer.concat(chunks).toString("utf8");
     },
     readFile: (path) => readFile(path, "utf8"),
+    stdinChunks,
+    fileChunks: (path) => createReadStream(path, { highWaterMark: 1 << 16 }),
     out(text) {
       buffer.push(text);
       size += text.length;
@@ -84,17 +104,31 @@ export function nodeIO(): CliIO {
   };
 }
 
-/** An in-memory IO for tests: fixed stdin and files, captured stdout/stderr. */
-export function memoryIO(stdin = "", files: Record<string, string> = {}, tty = false): CliIO & { stdout: () => string; stderr: () => string } {
+/** `text`'s UTF-8 bytes in pieces of `size` (a multi-byte character may be cut between two). */
+export async function* byteChunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/**
+ * An in-memory IO for tests: fixed stdin and files, captured stdout/stderr. Streamed input
+ * arrives in pieces of `chunkBytes` bytes.
+ */
+export function memoryIO(stdin = "", files: Record<string, string> = {}, tty = false, chunkBytes = 1 << 16): CliIO & { stdout: () => string; stderr: () => string } {
   let out = "";
   let err = "";
+  const file = (path: string): string => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
+    return text;
+  };
   return {
     readStdin: async () => stdin,
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw Object.assign(new Error("no such file"), { code: "ENOENT" });
-      return text;
-    },
+    readFile: async (path) => file(path),
+    stdinChunks: () => byteChunks(stdin, chunkBytes),
+    fileChunks: (path) => (async function* () {
+      yield* byteChunks(file(path), chunkBytes);
+    })(),
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     flush: async () => {},

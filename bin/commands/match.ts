@@ -5,10 +5,11 @@
  */
 import { parseArgs } from "../args";
 import { chooseAnalytics, contentDir, openContent } from "../content";
-import { readEvents } from "../input";
-import { readInput, type CliIO } from "../io";
-import type { EventVerdict } from "../../lib/detection/types";
-import { pairVerdicts } from "../../lib/engine/index";
+import { InputError, openStream, streamEvents, type TextSource } from "../input-stream";
+import { inputChunks, readError, type CliIO } from "../io";
+import type { EventInput, EventVerdict } from "../../lib/detection/types";
+import { pairVerdicts, type VerdictResult } from "../../lib/engine/index";
+import type { LineItem } from "../input";
 import { withUserLookups, LOOKUP_HELP } from "../lookups";
 import { CONTENT_HELP, EXIT, EXIT_CODES_HELP, fail, usage, type Command } from "./command";
 
@@ -20,7 +21,9 @@ Input (FILE, or standard input for - or no FILE): events as \`cli events\` reads
 content's data sources: Windows event XML (events may span lines), JSON (one value per line or
 pretty-printed: CIM fields, a Windows event as evtx-dump / Winlogbeat / flat JSON, cloud JSON, a
 JSON string holding a command line), CSV with a header, or one event per line (a command line, an
-auditd or key=value line, …). Blank lines are skipped (line numbers still count them).
+auditd or key=value line, …). Blank lines are skipped (line numbers still count them). One event
+per line is read as it arrives (a batch of lines at a time); CSV, Windows XML, and the rest of an
+input from a line that may span lines (an open JSON value, a JSON array) are read whole first.
 
 Output: JSON Lines, one object per (event, analytic), in input order (N: the line the event starts
 on), then in the content's analytic order, written as it goes (constant memory into a pipe):
@@ -53,8 +56,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.out(HELP + "\n");
     return EXIT.ok;
   }
-  const input = await readInput(io, args.positionals[0]);
-  if (!input.ok) return fail(io, "match", input.error, EXIT.usage);
+  const file = args.positionals[0];
+  let input: TextSource;
+  try {
+    input = await openStream(inputChunks(io, file));
+  } catch (e) {
+    if (e instanceof InputError) return fail(io, "match", readError(file, e.cause), EXIT.usage);
+    throw e;
+  }
   const content = await openContent(contentDir(args.strings.content?.[0], io.env));
   if (!content.ok) return fail(io, "match", content.error, EXIT.usage);
   const source = await withUserLookups(content.catalog, args.strings.lookup ?? [], io);
@@ -62,10 +71,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const chosen = chooseAnalytics(content.catalog, args.strings.analytic ?? []);
   if (!chosen.ok) return fail(io, "match", chosen.error, EXIT.usage);
 
-  const { catalog } = content;
-  const analytics = chosen.analytics;
-  const ask = pairVerdicts(source.content, analytics, false);
-  for (const item of readEvents(input.text, catalog.dataSources)) {
+  const ask = pairVerdicts(source.content, chosen.analytics, false);
+  try {
+    await writeVerdicts(io, streamEvents(input, { dataSources: content.catalog.dataSources }), chosen.analytics, ask);
+  } catch (e) {
+    // The input failed part way (the verdicts of the events before are written).
+    if (e instanceof InputError) return fail(io, "match", readError(file, e.cause), EXIT.usage);
+    throw e;
+  }
+  return EXIT.ok;
+}
+
+/** Each event's verdicts (or its error) as JSON Lines, written before the next event is read. */
+async function writeVerdicts(io: CliIO, items: AsyncIterable<LineItem>, analytics: readonly { id: string; name: string }[], ask: (event: EventInput) => (i: number) => VerdictResult): Promise<void> {
+  for await (const item of items) {
     if ("error" in item) {
       io.out(JSON.stringify({ line: item.line, ...(item.column !== undefined ? { column: item.column } : {}), error: item.error }) + "\n");
       io.err(`cli match: line ${item.line}${item.column ? `:${item.column}` : ""}: ${item.error}\n`);
@@ -82,7 +101,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     // Write this event's records before the next event: waits while a pipe is full.
     await io.flush();
   }
-  return EXIT.ok;
 }
 
 export const matchCommand: Command = { name: "match", summary: "evaluate each event against analytics (JSON Lines verdicts, streamed)", help: HELP, run };

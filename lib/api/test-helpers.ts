@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import { loadCatalog } from "../content/load";
 import type { Catalog } from "../content/types";
-import type { CliIO } from "../../bin/io";
+import { byteChunks, type CliIO } from "../../bin/io";
 import { evaluateInProcess, type ApiDeps } from "./deps";
 
 export const SMBEXEC = "bb3c1bac-6bdf-4aa0-8dc9-068b8b712a76";
@@ -35,6 +35,10 @@ export async function cliMatch(lines: string[], argv: string[] = []): Promise<{ 
   const io: CliIO = {
     readStdin: async () => lines.join("\n") + "\n",
     readFile: async () => {
+      throw new Error("no files");
+    },
+    stdinChunks: () => byteChunks(lines.join("\n") + "\n", 1 << 16),
+    fileChunks: () => {
       throw new Error("no files");
     },
     out: (t) => {

@@ -7,13 +7,13 @@
  */
 import type { EventInput } from "../detection/types";
 import { unwrapEvents } from "./json";
+import { ProblemQueue, readChunks, safeJson, type EventItem, type Reading } from "./each";
 import { ProblemList } from "./problems";
 import { prepareSpecs, readChunk, type ReadOptions } from "./read";
 import { splitChunks } from "./split";
 import { formatById as FORMATS_BY_ID } from "./formats/index";
-import type { Chunk } from "./formats/types";
 import { formatBytes, lineAt, lineStarts, looksLikeUtf16Bytes, utf8CutIndex, controlRatio } from "./text";
-import type { InputFormat, InputProblem, ParseEventsResult, ParsedEvent } from "./types";
+import type { InputFormat, ParseEventsResult, ParsedEvent } from "./types";
 
 export type * from "./types";
 export { withEdits } from "./edits";
@@ -21,6 +21,7 @@ export { groupedFields, type FieldGroup } from "./group";
 export { FORMATS, formatLabel } from "./formats/index";
 export { PROCESS_FIELDS } from "./cim";
 export type { ReadOptions } from "./read";
+export type { EventItem } from "./each";
 
 export const DEFAULT_MAX_EVENTS = 10_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -38,24 +39,6 @@ export interface ParseEventsOptions extends ReadOptions {
 
 function positiveInt(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
-}
-
-/** JSON containers (Splunk's `{"result":…}` / `{"results":[…]}`, `{"Events":{"Event":[…]}}`) → one chunk per event. */
-function expand(chunk: Chunk): Chunk[] {
-  if (chunk.kind !== "json") return [chunk];
-  const items = unwrapEvents(chunk.value);
-  if (items.length === 1 && items[0] === chunk.value) return [chunk];
-  return items.map((value) =>
-    typeof value === "string" ? { ...chunk, kind: "line" as const, text: value, value } : { ...chunk, value, text: items.length === 1 ? chunk.text : safeJson(value) },
-  );
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? "";
-  } catch {
-    return "";
-  }
 }
 
 /** The format most events have (the first one on a tie). */
@@ -105,33 +88,10 @@ function prepare(input: string, options: ParseEventsOptions, problems: ProblemLi
   return { text, opts, forceCsv };
 }
 
-/** How reading ended: chunks split, and the line where maxEvents stopped it. */
-interface Ending {
-  chunks: number;
-  stoppedAt?: number;
-}
-
-/** Each chunk read into an event as the splitter reaches it (problems into `problems`): one at a time. */
-function* readEach(p: Prepared, options: ParseEventsOptions, maxEvents: number, problems: ProblemList, ending: Ending): Generator<ParsedEvent> {
+/** The events of a prepared input, one at a time (problems into `problems`). */
+function readEach(p: Prepared, options: ParseEventsOptions, maxEvents: number, problems: ProblemList, reading: Reading): Generator<ParsedEvent> {
   const split = splitChunks(p.text, lineStarts(p.text), maxEvents, problems, p.forceCsv);
-  const prepared = prepareSpecs(options.dataSources);
-  let index = 0;
-  let r = split.next();
-  for (; !r.done; r = split.next()) {
-    ending.chunks++;
-    for (const chunk of expand(r.value)) {
-      if (index >= maxEvents) {
-        ending.stoppedAt ??= chunk.line;
-        return;
-      }
-      if (chunk.kind === "line" && chunk.text.trim() === "") continue; // an empty JSON string
-      const pick = options.picks?.[String(index)];
-      const e = readChunk(chunk, pick ? { ...p.opts, dataSource: pick } : p.opts, prepared);
-      if ("problem" in e) problems.add(chunk.line, e.problem, chunk.column);
-      else yield { ...e, index: index++ };
-    }
-  }
-  if (r.value !== undefined) ending.stoppedAt = r.value;
+  return readChunks(split, { opts: p.opts, picks: options.picks, prepared: prepareSpecs(options.dataSources), maxEvents, problems }, reading);
 }
 
 function parse(input: unknown, options: ParseEventsOptions): ParseEventsResult {
@@ -140,7 +100,7 @@ function parse(input: unknown, options: ParseEventsOptions): ParseEventsResult {
   const maxEvents = positiveInt(options.maxEvents, DEFAULT_MAX_EVENTS);
   const notes: string[] = [];
   const p = prepare(input, options, problems, notes);
-  const ending: Ending = { chunks: 0 };
+  const ending: Reading = { chunks: 0, index: 0 };
   const events = [...readEach(p, options, maxEvents, problems, ending)];
   if (ending.stoppedAt !== undefined) notes.push(`stopped after ${maxEvents} events: line ${ending.stoppedAt} and later were not read`);
   const empty = ending.chunks === 0 && problems.count === 0;
@@ -149,12 +109,6 @@ function parse(input: unknown, options: ParseEventsOptions): ParseEventsResult {
   if (notes.length > 0) result.truncated = notes.join("; ");
   return result;
 }
-
-/** One item of iterateEvents: an event, or a problem of the input. */
-export type EventItem = { event: ParsedEvent } | { problem: InputProblem };
-
-const before = (p: InputProblem, e: ParsedEvent) => p.line < e.line || (p.line === e.line && (p.column ?? 0) <= (e.column ?? 0));
-const byPlace = (a: InputProblem, b: InputProblem) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
 
 /**
  * The events of an input one at a time, read as parseEvents reads them (the same splitter and
@@ -167,21 +121,18 @@ const byPlace = (a: InputProblem, b: InputProblem) => a.line - b.line || (a.colu
 export function* iterateEvents(input: string, options: Omit<ParseEventsOptions, "maxEvents" | "maxBytes"> = {}): Generator<EventItem> {
   if (typeof input !== "string") return void (yield { problem: { line: 1, message: "the input is not text" } });
   const problems = new ProblemList();
-  let pending: InputProblem[] = [];
+  const queue = new ProblemQueue(problems);
   const unbounded = { ...options, maxEvents: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
   try {
     const p = prepare(input, unbounded, problems, []);
-    for (const event of readEach(p, unbounded, Number.MAX_SAFE_INTEGER, problems, { chunks: 0 })) {
-      pending = pending.concat(problems.take()).sort(byPlace);
-      let k = 0;
-      while (k < pending.length && before(pending[k]!, event)) yield { problem: pending[k++]! };
-      pending = pending.slice(k);
+    for (const event of readEach(p, unbounded, Number.MAX_SAFE_INTEGER, problems, { chunks: 0, index: 0 })) {
+      yield* queue.before(event);
       yield { event };
     }
   } catch (e) {
     problems.add(1, `could not read the input: ${e instanceof Error ? e.message : String(e)}`);
   }
-  for (const problem of pending.concat(problems.take()).sort(byPlace)) yield { problem };
+  yield* queue.flush();
   const more = problems.summary();
   if (more) yield { problem: more };
 }

@@ -10,12 +10,12 @@
 import { afterBreak, csvHeader, readRecord } from "./csv";
 import type { Chunk } from "./formats/types";
 import { jsonValuesAt, parseChunk } from "./json";
+import { Cursor, lineEnd, tooLong } from "./cursor";
 import type { ProblemList } from "./problems";
-import { binaryProblem, lineAt } from "./text";
+import { binaryProblem } from "./text";
 import { parseXml } from "./xml";
 
-/** Longest event read (UTF-16 units); Splunk itself truncates lines at 10,000 bytes by default. */
-export const MAX_EVENT_CHARS = 1 << 20;
+export { MAX_EVENT_CHARS } from "./cursor";
 
 export interface Split {
   chunks: Chunk[];
@@ -26,40 +26,6 @@ export interface Split {
 const EVENT_START = /<(?:[\w.-]+:)?Event[\s>/]/g;
 const EVENT_END = /<\/(?:[\w.-]+:)?Event\s*>/g;
 const PREDEFINED = new Set(["amp", "lt", "gt", "quot", "apos"]);
-
-class Cursor {
-  constructor(
-    readonly text: string,
-    readonly starts: readonly number[],
-    readonly problems: ProblemList,
-  ) {}
-
-  where(offset: number): { line: number; column: number } {
-    const line = lineAt(this.starts, offset);
-    return { line, column: offset - (this.starts[line - 1] ?? 0) + 1 };
-  }
-
-  problem(offset: number, message: string): void {
-    const w = this.where(offset);
-    this.problems.add(w.line, message, w.column);
-  }
-}
-
-function lineEnd(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
-}
-
-function tooLong(cur: Cursor, start: number, length: number): boolean {
-  if (length <= MAX_EVENT_CHARS) return false;
-  cur.problem(start, `the event is ${(length / 1048576).toFixed(1)} M characters long; events over ${MAX_EVENT_CHARS / 1048576} M are not read`);
-  return true;
-}
 
 /** One `<Event>` at `pos` (its start tag matched EVENT_START): a chunk or a problem; returns the end. */
 function readXmlEvent(cur: Cursor, pos: number, out: Chunk[]): number {
@@ -232,24 +198,44 @@ export function splitInput(text: string, starts: readonly number[], maxEvents: n
   }
 }
 
-/**
- * The input's chunks one at a time, in input order, as the splitter reaches them (an event is
- * read while the next is not yet split: lib/events' iterateEvents streams on this). Returns the
- * 1-based line where maxEvents stopped it, if it did.
- */
-export function* splitChunks(text: string, starts: readonly number[], maxEvents: number, problems: ProblemList, forceCsv = false): Generator<Chunk, number | undefined> {
-  const cur = new Cursor(text, starts, problems);
-  const n = text.length;
+/** How the splitter reads an input: CSV rows (with their header), Windows XML, JSON values, or lines. */
+export type SplitMode = "csv" | "xml" | "json" | "lines";
+
+/** Where reading starts (the first non-blank character) and the mode, as the input's start decides it. */
+export function startOf(text: string, forceCsv = false): { pos: number; mode: SplitMode; header?: Header } {
   let pos = 0;
-  while (pos < n && /\s/.test(text[pos]!)) pos++;
+  while (pos < text.length && /\s/.test(text[pos]!)) pos++;
   const first = text[pos];
   if (forceCsv || (first !== undefined && first !== "<" && first !== "{" && first !== "[")) {
     const at = text.lastIndexOf("\n", pos) + 1;
     const header = csvHeader(text, at) ?? (forceCsv ? forcedHeader(text, at) : undefined);
-    if (header) return yield* csvRows(cur, header, maxEvents);
+    if (header) return { pos, mode: "csv", header };
   }
   const xmlHead = first === "<" && /^<\?xml|<(?:[\w.-]+:)?Events?[\s>/]/.test(text.slice(pos, pos + 65536));
   const mode = xmlHead ? "xml" : first === "{" || (first === "[" && jsonArrayAt(text, pos)) || (first === '"' && allLinesJson(text)) ? "json" : "lines";
+  return { pos, mode };
+}
+
+/** A later part of an input whose start decided the mode: read from `pos` in that mode, lines counted from `line`. */
+export interface Resume {
+  mode: "json" | "lines";
+  line: number;
+  pos: number;
+}
+
+/**
+ * The input's chunks one at a time, in input order, as the splitter reaches them (an event is
+ * read while the next is not yet split: lib/events' iterateEvents streams on this). Returns the
+ * 1-based line where maxEvents stopped it, if it did. With `resume`, `text` is a part of an input
+ * (see lib/events/stream.ts) and the mode is not detected again.
+ */
+export function* splitChunks(text: string, starts: readonly number[], maxEvents: number, problems: ProblemList, forceCsv = false, resume?: Resume): Generator<Chunk, number | undefined> {
+  const cur = new Cursor(text, starts, problems, resume?.line);
+  const n = text.length;
+  const start = resume ?? startOf(text, forceCsv);
+  if ("header" in start && start.header) return yield* csvRows(cur, start.header, maxEvents);
+  const mode = start.mode;
+  let pos = start.pos;
   const out: Chunk[] = [];
   let count = 0;
   while (pos < n) {
