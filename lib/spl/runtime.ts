@@ -29,8 +29,12 @@ export function fieldOf(row: Readonly<Record<string, Scalar | Scalar[] | undefin
 export function isEventShaped(x: unknown): x is { fields: object } {
   if (typeof x !== "object" || x === null) return false;
   const e = x as { datasets?: unknown; fields?: unknown; unknown?: unknown };
-  const isRecord = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
   return isRecord(e.fields) && (e.datasets === undefined || isRecord(e.datasets)) && (e.unknown === undefined || Array.isArray(e.unknown));
+}
+
+// Module-level, not a closure inside isEventShaped: that runs once per search per event.
+function isRecord(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /**
