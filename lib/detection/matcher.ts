@@ -50,6 +50,11 @@ export interface Matcher {
   explain(event: EventInput): Explanation;
   /** Run over the events as one batch: the rows the rule would return. */
   run(events: readonly EventInput[]): BatchResult;
+  /**
+   * Build now what the first evaluation would build (a worker warms its matchers while the user
+   * is still typing); optional, never changes a verdict.
+   */
+  prepare?(): void;
 }
 
 /**

@@ -42,3 +42,22 @@ test("a restored payload gives every fixture analytic the verdict its compiled s
 test("a malformed payload is refused by the shape check", () => {
   for (const v of [null, {}, { version: 1, analytics: [], macros: [] }, { version: "v", analytics: [{ id: 1 }], macros: [] }]) assert.equal(isEnginePayload(v), false);
 });
+
+test("a planned search answers an event its first stage drops from the gate alone, as the compiled search does", () => {
+  const server = { ...ESCU, version: "payload-gate-server" };
+  const wire: unknown = JSON.parse(JSON.stringify(enginePayload(server)));
+  assert.ok(isEnginePayload(wire));
+  const worker = loadPayload({ ...wire, version: "payload-gate-worker" });
+  const compiled = server.analytics.map((a) => matchers.matcher(contentOf(server), a));
+  const planned = worker.analytics.map((a) => matchers.matcher(contentOf(worker), a) as PlannedSearch);
+  // Asked one by one (not through a set): every search sees every event.
+  for (const value of EVENTS) {
+    const r = eventFromValue(value);
+    assert.ok("event" in r);
+    planned.forEach((p, i) => assert.deepEqual(p.evaluate(r.event), compiled[i]!.evaluate(r.event), `${JSON.stringify(value)} × ${server.analytics[i]!.name}`));
+  }
+  const gated = planned.filter((p) => p.plan.screening !== null).length;
+  const built = planned.filter((p) => p.isCompiled).length;
+  assert.ok(gated > 100, `most fixture searches have a gate (${gated})`);
+  assert.ok(built < planned.length / 4, `only the searches an event passed compile (${built} of ${planned.length})`);
+});

@@ -17,6 +17,8 @@ import type { InputFormat, ParseEventsResult, ParsedEvent } from "./types";
 
 export type * from "./types";
 export { withEdits } from "./edits";
+/** Read the data sources' examples now, not at the first event (a worker warming up). */
+export { prepareSpecs } from "./read";
 export { groupedFields, type FieldGroup } from "./group";
 export { FORMATS, formatLabel } from "./formats/index";
 export { PROCESS_FIELDS } from "./cim";

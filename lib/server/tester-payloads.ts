@@ -73,10 +73,10 @@ export { dataSourceSpec } from "../content/data-source";
 
 /**
  * What the tester payloads hold, in their shape: bump it when a payload changes what it carries
- * (2: the data sources carry their example logs). The payload URLs are immutable under
+ * (2: the data sources carry their example logs; 3: a plan carries its gate's suffix). The payload URLs are immutable under
  * `testerVersion`, so browsers never reuse a cached payload of another shape.
  */
-const PAYLOAD_FORMAT = 2;
+const PAYLOAD_FORMAT = 3;
 
 /** The version in every tester payload URL: the content's version and the payloads' format. */
 export function testerVersion(catalog: Catalog): string {
@@ -112,7 +112,7 @@ function staleVersion(version: string, current: string): Response | null {
 /** The response for a payload route: the body when `version` is current, else a 404 naming it. */
 export async function payloadResponse(catalog: Catalog, version: string, which: "engine" | "names" | "dataSources"): Promise<Response> {
   const p = testerPayloads(catalog);
-  return staleVersion(version, p.version) ?? immutableJson(await p[which], p.version);
+  return staleVersion(version, p.version) ?? immutableJson(await p[which], `${p.version}-${which}`);
 }
 
 /** Does this analytic read a lookup table the content has (so its page's worker must fetch it)? */

@@ -103,6 +103,11 @@ class Compiled implements CompiledSearch {
     return this.early === null && this.support.level === "none";
   }
 
+  /** What the gate adds to its reasons (the plan carries it: PlanCompilers.gate). */
+  get gateSuffix(): string | undefined {
+    return this.gate ? this.decide?.suffix : undefined;
+  }
+
   /** What the search set needs of a gated search (search-set.ts): its dataset, screen and outside verdict. */
   screening(): Screening | null {
     const gate = this.gate;
@@ -253,13 +258,30 @@ export function planOf(s: CompiledSearch): SearchPlan {
   if (s.parseError) plan.parseError = s.parseError;
   if (s.tables?.length) plan.tables = [...s.tables];
   if (s instanceof Compiled && s.decidesPerEvent) plan.decidesPerEvent = true;
+  if (s instanceof Compiled && s.gateSuffix) plan.gateSuffix = s.gateSuffix;
   return plan;
 }
 
 export { PlannedSearch, type SearchPlan };
 export type { SearchSet };
 
-export function compileSearch(search: string, options: CompileOptions | { macros: ReturnType<typeof indexMacros>; lookups?: CompileOptions["lookups"] }): CompiledSearch {
+type Options = CompileOptions | { macros: ReturnType<typeof indexMacros>; lookups?: CompileOptions["lookups"] };
+
+/**
+ * Only the first-stage gate of a search (gate.ts), as `compileSearch` would build it for a search
+ * whose plan says it has one: macros expanded, the text parsed, no support check. `suffix` is the
+ * plan's `gateSuffix`. Null when the text gives no gate (then the caller compiles the search).
+ */
+export function compileGate(search: string, options: Options, suffix: string): EventGate | null {
+  try {
+    const text = typeof search === "string" ? search : "";
+    return EventGate.of(parsePipeline(expandMacros(text, options.macros).text), suffix);
+  } catch {
+    return null;
+  }
+}
+
+export function compileSearch(search: string, options: Options): CompiledSearch {
   const text = typeof search === "string" ? search : "";
   try {
     const expansion = expandMacros(text, options.macros);

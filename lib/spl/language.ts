@@ -4,7 +4,7 @@
  */
 import type { ContentContext, Matcher, MatcherSet, RuleLanguage } from "../detection/matcher";
 import type { CompiledSearch } from "./api";
-import { compileSearch, isCompiledSearch, planOf, PlannedSearch, searchSet, type SearchPlan } from "./index";
+import { compileGate, compileSearch, isCompiledSearch, planOf, PlannedSearch, searchSet, type SearchPlan } from "./index";
 import { indexMacros } from "./macros";
 
 const macroIndexes = new Map<string, ReturnType<typeof indexMacros>>();
@@ -19,15 +19,20 @@ function macrosOf(content: ContentContext): ReturnType<typeof indexMacros> {
   return m;
 }
 
+const optionsOf = (content: ContentContext) => ({ macros: macrosOf(content), ...(content.lookups ? { lookups: content.lookups } : {}) });
+
 export const splLanguage: RuleLanguage = {
   id: "spl",
   label: "Splunk SPL",
-  compile: (text: string, content: ContentContext): CompiledSearch => compileSearch(text, { macros: macrosOf(content), ...(content.lookups ? { lookups: content.lookups } : {}) }),
+  compile: (text: string, content: ContentContext): CompiledSearch => compileSearch(text, optionsOf(content)),
   set(matchers: readonly Matcher[]): MatcherSet | null {
     if (!matchers.every(isCompiledSearch)) return null;
     return searchSet(matchers as readonly CompiledSearch[]);
   },
   plan: (m: Matcher): SearchPlan | null => (isCompiledSearch(m) ? planOf(m) : null),
   restore: (text: string, plan: unknown, content: ContentContext): Matcher =>
-    new PlannedSearch(text, plan as SearchPlan, () => compileSearch(text, { macros: macrosOf(content), ...(content.lookups ? { lookups: content.lookups } : {}) })),
+    new PlannedSearch(text, plan as SearchPlan, {
+      compile: () => compileSearch(text, optionsOf(content)),
+      gate: (suffix) => compileGate(text, optionsOf(content), suffix),
+    }),
 };

@@ -8,6 +8,8 @@
 import type { ParseError } from "../detection/matcher";
 import type { BatchResult, EventInput, EventVerdict, Explanation, Support } from "../detection/types";
 import type { CompiledSearch, MacroUse } from "./api";
+import type { EventGate } from "./gate";
+import { isEventShaped } from "./runtime";
 import type { Screening } from "./search-set";
 
 /**
@@ -35,24 +37,55 @@ export interface SearchPlan {
    * with its support alone.
    */
   decidesPerEvent?: true;
+  /**
+   * What the search's gate (gate.ts) adds to its reasons when a later stage cannot run (support.ts
+   * `decide`); present only then. With it, the gate can be rebuilt from the search text alone.
+   */
+  gateSuffix?: string;
 }
 
-/** A search known by its plan, compiled the first time anything beyond the plan is asked. */
+/** How a planned search builds, on demand, the whole search and the gate in front of it. */
+export interface PlanCompilers {
+  compile(): CompiledSearch;
+  /** The search's first-stage gate (gate.ts): macros expanded and the text parsed, nothing more. */
+  gate(suffix: string): EventGate | null;
+}
+
+/**
+ * A search known by its plan, compiled the first time anything beyond the plan is asked. Most
+ * events a set asks about are dropped by the search's first stage: that verdict comes from the
+ * gate alone (parsed, not support-checked, its regexes not compiled), exactly the gate the
+ * compiled search puts in front of its pipeline.
+ */
 export class PlannedSearch implements CompiledSearch {
   readonly language = "spl";
   private real: CompiledSearch | null = null;
   private readonly early: EventVerdict | null;
+  /** undefined: not built yet; null: the search has no gate. */
+  private light: EventGate | null | undefined;
 
   constructor(
     readonly search: string,
     readonly plan: SearchPlan,
-    private readonly compile: () => CompiledSearch,
+    private readonly compilers: PlanCompilers,
   ) {
     this.early = plan.decidesPerEvent ? null : earlyVerdict(plan.support);
+    // A search without screening has no gate (Compiled.screening): nothing to build.
+    if (plan.screening === null) this.light = null;
   }
 
   private compiled(): CompiledSearch {
-    return (this.real ??= this.compile());
+    return (this.real ??= this.compilers.compile());
+  }
+
+  /**
+   * Build now what the first evaluation or run would (a worker warms its searches before the first
+   * event): the gate, or the whole search when every event or batch needs it (no gate; batch only).
+   */
+  prepare(): void {
+    if (this.real !== null) return;
+    if (this.plan.support.level === "batch" || (this.early === null && this.plan.screening === null)) this.compiled();
+    else if (this.light === undefined && this.early === null) this.light = this.compilers.gate(this.plan.gateSuffix ?? "");
   }
 
   get support(): Support { return this.plan.support; }
@@ -66,7 +99,15 @@ export class PlannedSearch implements CompiledSearch {
   /** Has the search been compiled (an event needed more than the plan)? */
   get isCompiled(): boolean { return this.real !== null; }
 
-  evaluate(event: EventInput): EventVerdict { return this.early ?? this.compiled().evaluate(event); }
+  evaluate(event: EventInput): EventVerdict {
+    if (this.early) return this.early;
+    if (this.real === null && isEventShaped(event)) {
+      this.prepare();
+      const dropped = this.light?.drop(event);
+      if (dropped) return dropped;
+    }
+    return this.compiled().evaluate(event);
+  }
   explain(event: EventInput): Explanation { return this.compiled().explain(event); }
   run(events: readonly EventInput[]): BatchResult { return this.compiled().run(events); }
 }

@@ -5,7 +5,7 @@
  * the message handler, so tests drive it in Node.
  */
 import { contentOf, isEnginePayload, isThreadLookup, loadPayload, matchers as cache, type ContentSource } from "../engine/index";
-import { parseEvents, toEventInput, withEdits, type DataSourceSpec, type ParsedEvent } from "../events";
+import { parseEvents, prepareSpecs, toEventInput, withEdits, type DataSourceSpec, type ParsedEvent } from "../events";
 import { runAnalytic } from "./analytic-run";
 import { runCatalog } from "./catalog-run";
 import { runEvasion } from "../evasion/run";
@@ -52,7 +52,7 @@ export function createEngineHost(post: (msg: FromWorker) => void, fetchJson: Fet
     const ctx = contentOfLoad();
     let sliceStart = now();
     while (compiled < content.analytics.length) {
-      cache.matcher(ctx, content.analytics[compiled]!);
+      cache.matcher(ctx, content.analytics[compiled]!).prepare?.();
       compiled++;
       if (now() - sliceStart > SLICE_MS) {
         if (req !== undefined) post({ type: "progress", req, pos: 0, total: content.analytics.length });
@@ -61,6 +61,8 @@ export function createEngineHost(post: (msg: FromWorker) => void, fetchJson: Fet
         sliceStart = now();
       }
     }
+    // Recognising events with the content's data sources reads each one's example: once, now.
+    prepareSpecs(dataSources);
   }
 
   function parse(req: EvaluateRequest): ParsedEvent[] {
@@ -159,6 +161,7 @@ export function createEngineHost(post: (msg: FromWorker) => void, fetchJson: Fet
       const ds = (v as { dataSources?: unknown } | null)?.dataSources;
       if (!Array.isArray(ds)) throw new Error("the data sources answered with something else than data sources");
       dataSources = ds as DataSourceSpec[];
+      prepareSpecs(dataSources);
     });
   }
 
