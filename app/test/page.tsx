@@ -6,6 +6,8 @@ import { formatCount } from "@/lib/detection/numbers";
 import { testScope } from "@/lib/catalog/test-scope";
 import { SplunkProvider } from "@/components/exports/SplunkSettings";
 import { splunkUrlFromEnv } from "@/lib/export/splunk-url";
+import { EngineBoot } from "@/components/tester/EngineBoot";
+import { enginePayloadUrl } from "@/lib/tester/catalog-payload";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Test against the catalog" };
@@ -19,8 +21,10 @@ export default async function TestPage({ searchParams }: { searchParams: Promise
   // The result filters (`?show=…&sort=…`) as the URL has them: the first render shows what the link shows.
   const filters = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" && (k === "show" || k === "sort") ? [[k, v]] : []))).toString();
   const splunk = splunkUrlFromEnv(process.env.SPLUNK_URL);
+  const version = warmTesterPayloads(catalog);
   return (
     <main className="mx-auto max-w-screen-xl space-y-4 px-4 py-4">
+      <EngineBoot load={{ type: "load", url: enginePayloadUrl(version) }} />
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Test against the catalog</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -28,7 +32,7 @@ export default async function TestPage({ searchParams }: { searchParams: Promise
         </p>
       </header>
       <SplunkProvider serverUrl={splunk.url} serverProblem={splunk.problem}>
-        <CatalogTester version={warmTesterPayloads(catalog)} scope={scope} filters={filters} />
+        <CatalogTester version={version} scope={scope} filters={filters} />
       </SplunkProvider>
     </main>
   );

@@ -1,7 +1,7 @@
 "use client";
 import Link from "@/components/ui/Link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { isCatalogPayload, type CatalogPayload } from "@/lib/tester/catalog-payload";
+import { enginePayloadUrl, isCatalogPayload, type CatalogPayload } from "@/lib/tester/catalog-payload";
 import { groupResults } from "@/lib/tester/group";
 import { filtersFromQuery, filtersToQuery, type ResultFilters } from "@/lib/tester/result-filters";
 import type { TestScope } from "@/lib/catalog/test-scope";
@@ -57,7 +57,7 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
 
   // The worker loads the precompiled catalog (immutable under its version) as soon as it starts.
   useEffect(() => {
-    client?.setLoad({ type: "load", url: `/test/engine/${encodeURIComponent(version)}` }, payload && new Map(payload.analytics.map((a) => [a.id, a.name])));
+    client?.setLoad({ type: "load", url: enginePayloadUrl(version) }, payload && new Map(payload.analytics.map((a) => [a.id, a.name])));
   }, [client, version, payload]);
 
   const evaluate = useLeadingDebounce((text: string) => {

@@ -117,6 +117,24 @@ test("a load is sent once to a worker started for it, and again only when it cha
   client.dispose();
 });
 
+test("a worker the page's HTML booted with the catalog URL is not sent it again", () => {
+  const loads: string[] = [];
+  let started = 0;
+  const client = new EngineClient(() => ({
+    onmessage: null,
+    onerror: null,
+    terminate: () => {},
+    postMessage: (msg: ToWorker) => void (msg.type === "load" && "url" in msg && loads.push(msg.url)),
+    // The first worker is the booted one (EngineBoot.tsx): it was sent /test/engine/v1 already.
+    ...(started++ === 0 ? { loadedUrl: "/test/engine/v1" } : {}),
+  }));
+  client.setLoad({ type: "load", url: "/test/engine/v1" });
+  assert.deepEqual(loads, [], "the booted worker fetches the catalog once");
+  client.setLoad({ type: "load", url: "/test/engine/v2" });
+  assert.deepEqual(loads, ["/test/engine/v2"], "another catalog is sent");
+  client.dispose();
+});
+
 test("a worker that cannot start reports an error instead of throwing", async () => {
   const client = new EngineClient(() => {
     throw new Error("no workers here");

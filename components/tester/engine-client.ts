@@ -8,12 +8,15 @@
  * delivers its results (without repeating what the first run already delivered).
  */
 import type { EvadeRequest, EvaluateRequest, FromWorker, ToWorker } from "@/lib/tester/protocol";
+import { takeBootedWorker } from "./engine-boot";
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
+  /** The catalog URL this worker was already sent to load (EngineBoot.tsx): not sent again. */
+  loadedUrl?: string;
 }
 
 export type Listener = (msg: FromWorker) => void;
@@ -32,13 +35,15 @@ function startWorker(): WorkerLike {
 }
 
 /**
- * A worker started as soon as this module loads in a browser (only pages with a tester load it),
- * so that the worker's scripts load while the page hydrates; the first client takes it.
+ * A worker started before any client asks: the one the page's HTML started and sent its load
+ * (EngineBoot.tsx), else one started as soon as this module loads in a browser (only pages with a
+ * tester load it), so that the worker's scripts load while the page hydrates. The first client takes it.
  */
 let spare: WorkerLike | undefined;
 if (typeof window !== "undefined" && typeof Worker === "function") {
+  const booted = takeBootedWorker();
   try {
-    spare = startWorker();
+    spare = booted ? Object.assign(booted.worker as unknown as WorkerLike, "url" in booted.load ? { loadedUrl: String(booted.load.url) } : {}) : startWorker();
   } catch {
     spare = undefined;
   }
@@ -88,7 +93,8 @@ export class EngineClient {
         e.preventDefault?.();
         this.crash(e.message || "the engine worker failed");
       };
-      if (this.load) w.postMessage(this.load);
+      // A worker booted with this very catalog URL is fetching it already.
+      if (this.load && !("url" in this.load && w.loadedUrl === this.load.url)) w.postMessage(this.load);
       this.worker = w;
       this.failed = undefined;
       return w;

@@ -18,3 +18,8 @@ export function isCatalogPayload(v: unknown): v is CatalogPayload {
   const p = v as Partial<CatalogPayload>;
   return typeof p.version === "string" && Array.isArray(p.analytics) && typeof p.tacticNames === "object" && p.tacticNames !== null;
 }
+
+/** Where the worker fetches the precompiled catalog of a content version (lib/engine EnginePayload). */
+export function enginePayloadUrl(version: string): string {
+  return `/test/engine/${encodeURIComponent(version)}`;
+}
