@@ -55,6 +55,11 @@ export interface Matcher {
    * is still typing); optional, never changes a verdict.
    */
   prepare?(): void;
+  /**
+   * True only when `run(events)` would succeed with no row, known without running it (the rule's
+   * first stage keeps none of the events); false when that is not known. Optional.
+   */
+  runsEmpty?(events: readonly EventInput[]): boolean;
 }
 
 /**

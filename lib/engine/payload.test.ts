@@ -61,3 +61,32 @@ test("a planned search answers an event its first stage drops from the gate alon
   assert.ok(gated > 100, `most fixture searches have a gate (${gated})`);
   assert.ok(built < planned.length / 4, `only the searches an event passed compile (${built} of ${planned.length})`);
 });
+
+test("a planned batch-only search says it runs empty only when its compiled run returns no row", () => {
+  const server = { ...ESCU, version: "payload-batch-server" };
+  const wire: unknown = JSON.parse(JSON.stringify(enginePayload(server)));
+  assert.ok(isEnginePayload(wire));
+  const worker = loadPayload({ ...wire, version: "payload-batch-worker" });
+  const inputs = EVENTS.map((v) => {
+    const r = eventFromValue(v);
+    assert.ok("event" in r);
+    return r.event;
+  });
+  const batches = [...inputs.map((e) => [e]), inputs];
+  let empty = 0;
+  let batchOnly = 0;
+  worker.analytics.forEach((a, i) => {
+    const planned = matchers.matcher(contentOf(worker), a) as PlannedSearch;
+    if (planned.support.level !== "batch") return;
+    batchOnly++;
+    const compiled = matchers.matcher(contentOf(server), server.analytics[i]!);
+    for (const batch of batches) {
+      if (!planned.runsEmpty(batch)) continue;
+      empty++;
+      const r = compiled.run(batch);
+      assert.ok(r.ok && r.rows.length === 0, `${a.id}: runsEmpty, yet its run gives ${JSON.stringify(r).slice(0, 200)}`);
+    }
+    assert.equal(planned.isCompiled, false, "runsEmpty compiles nothing");
+  });
+  assert.ok(batchOnly > 10 && empty > batchOnly, `most batch-only fixture searches drop these events at their first stage (${empty} of ${batchOnly * batches.length})`);
+});

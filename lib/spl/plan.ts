@@ -63,6 +63,8 @@ export class PlannedSearch implements CompiledSearch {
   private readonly early: EventVerdict | null;
   /** undefined: not built yet; null: the search has no gate. */
   private light: EventGate | null | undefined;
+  /** A batch-only search's first-stage gate (runsEmpty); undefined: not built yet. */
+  private batchGate: EventGate | null | undefined;
 
   constructor(
     readonly search: string,
@@ -84,8 +86,25 @@ export class PlannedSearch implements CompiledSearch {
    */
   prepare(): void {
     if (this.real !== null) return;
-    if (this.plan.support.level === "batch" || (this.early === null && this.plan.screening === null)) this.compiled();
+    if (this.plan.support.level === "batch") {
+      if (this.gateForBatch() === null) this.compiled();
+    } else if (this.early === null && this.plan.screening === null) this.compiled();
     else if (this.light === undefined && this.early === null) this.light = this.compilers.gate(this.plan.gateSuffix ?? "");
+  }
+
+  private gateForBatch(): EventGate | null {
+    if (this.batchGate === undefined) this.batchGate = this.compilers.gate("");
+    return this.batchGate;
+  }
+
+  /**
+   * A batch-only search whose first stage keeps none of the events returns no row (no later stage
+   * makes one from nothing: EventGate.of): true then, from the gate alone. False when unknown.
+   */
+  runsEmpty(events: readonly EventInput[]): boolean {
+    if (this.plan.support.level !== "batch" || this.real !== null || events.length === 0) return false;
+    const gate = this.gateForBatch();
+    return gate !== null && events.every((e) => isEventShaped(e) && gate.drop(e) !== null);
   }
 
   get support(): Support { return this.plan.support; }

@@ -89,9 +89,11 @@ export async function runCatalog(
 function runBatch(deps: CatalogRunDeps, id: string, m: Matcher, inputs: readonly EventInput[]): AnalyticOutcome {
   if (inputs.length === 0) return { id, verdict: "no_match" };
   if (deps.pinpoint) deps.post({ type: "running", req: deps.req, id });
+  const threshold = m.support.level === "batch" ? m.support.threshold : undefined;
+  // The first stage keeps none of the events: no row, without compiling the whole search.
+  if (m.runsEmpty?.(inputs)) return { id, verdict: "no_match", overBatch: true, rowCount: 0, ...(threshold ? { threshold } : {}) };
   const r = m.run(inputs);
   if (!r.ok) return { id, verdict: "not_testable", reason: r.reason, ...(r.code ? { code: r.code } : {}) };
   if (r.rows.length) deps.post({ type: "batch", req: deps.req, id, result: firstRows(r, LIMITS.batchRows), totalRows: r.rows.length });
-  const threshold = m.support.level === "batch" ? m.support.threshold : undefined;
   return { id, verdict: r.rows.length ? "match" : "no_match", overBatch: true, rowCount: r.rows.length, ...(threshold ? { threshold } : {}) };
 }
