@@ -7,7 +7,8 @@ import { testScope } from "@/lib/catalog/test-scope";
 import { SplunkProvider } from "@/components/exports/SplunkSettings";
 import { splunkUrlFromEnv } from "@/lib/export/splunk-url";
 import { EngineBoot } from "@/components/tester/EngineBoot";
-import { enginePayloadUrl } from "@/lib/tester/catalog-payload";
+import { enginePayloadUrl, namesPayloadUrl } from "@/lib/tester/catalog-payload";
+import { preload } from "react-dom";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Test against the catalog" };
@@ -22,6 +23,8 @@ export default async function TestPage({ searchParams }: { searchParams: Promise
   const filters = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" && (k === "show" || k === "sort") ? [[k, v]] : []))).toString();
   const splunk = splunkUrlFromEnv(process.env.SPLUNK_URL);
   const version = warmTesterPayloads(catalog);
+  // The names the results show: fetched by the page (CatalogTester), asked for from the HTML's head.
+  preload(namesPayloadUrl(version), { as: "fetch", crossOrigin: "anonymous" });
   return (
     <main className="mx-auto max-w-screen-xl space-y-4 px-4 py-4">
       <EngineBoot load={{ type: "load", url: enginePayloadUrl(version) }} />

@@ -1,7 +1,9 @@
 "use client";
 import Link from "@/components/ui/Link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { enginePayloadUrl, isCatalogPayload, type CatalogPayload } from "@/lib/tester/catalog-payload";
+import { enginePayloadUrl, isCatalogPayload, namesPayloadUrl, type CatalogPayload } from "@/lib/tester/catalog-payload";
+import { serverRunUrl } from "@/lib/tester/server-run";
+import { serverRun } from "./engine-client";
 import { groupResults } from "@/lib/tester/group";
 import { filtersFromQuery, filtersToQuery, type ResultFilters } from "@/lib/tester/result-filters";
 import type { TestScope } from "@/lib/catalog/test-scope";
@@ -42,7 +44,7 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
   useEffect(() => {
     if (!client) return;
     let live = true;
-    fetch(`/test/catalog/${encodeURIComponent(version)}`)
+    fetch(namesPayloadUrl(version))
       .then((r) => r.json())
       .then((v: unknown) => {
         if (!live) return;
@@ -55,20 +57,26 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
     };
   }, [client, version]);
 
+  // Until the worker has the catalog, the server answers small pastes too (the same engine host).
+  useEffect(() => {
+    client?.setRemote(serverRun(serverRunUrl(version)));
+  }, [client, version]);
+
   // The worker loads the precompiled catalog (immutable under its version) as soon as it starts.
   useEffect(() => {
     client?.setLoad({ type: "load", url: enginePayloadUrl(version) }, payload && new Map(payload.analytics.map((a) => [a.id, a.name])));
   }, [client, version, payload]);
 
+  // Runs need only the worker (or the server): the names are for showing them, and may come later.
   const evaluate = useLeadingDebounce((text: string) => {
-    if (!client || !payload) return;
+    if (!client) return;
     // A scope runs only its analytics (the worker has the whole catalog loaded).
     const req = client.evaluate({ mode: "catalog", input: text, edits: {}, explainLimit: 0, ...(scope ? { only: scope.ids } : {}) }, listener);
     start(req, text.length);
   }, 150);
   useEffect(() => {
     evaluate(input);
-  }, [input, client, payload, evaluate]);
+  }, [input, client, evaluate]);
 
   const { copy, status } = usePermalink((s) => setInput(s.input));
   const openAnalytic = (slug: string) => {
@@ -97,7 +105,8 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
   const eventCount = run.parsed?.eventCount ?? 0;
   const loaded = payload?.analytics.length ?? 0;
   const total = scope ? scope.ids.length : loaded;
-  const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
+  // Done means shown: a run's results appear once the names are here too.
+  const state = run.running || (run.req > 0 && !payload) ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 ${presentation ? `${PRESENTATION_CLASS} rounded-lg p-3` : ""}`}>
@@ -153,7 +162,7 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
       </div>
       {input.trim() === "" ? (
         <p className="rounded-md border border-dashed border-slate-300 p-3 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          Paste a command line (or many events, or upload a file) to see which analytics of the catalog fire on it, grouped by ATT&amp;CK tactic and technique. Everything runs in your browser.
+          Paste a command line (or many events, or upload a file) to see which analytics of the catalog fire on it, grouped by ATT&amp;CK tactic and technique. The engine runs in your browser; while it loads the catalog, the server answers small pastes with the same engine.
         </p>
       ) : (
         eventCount > 0 && (

@@ -146,3 +146,68 @@ test("a worker that cannot start reports an error instead of throwing", async ()
   assert.equal(got[0]?.type, "error");
   assert.match(got[0]?.type === "error" ? got[0].message : "", /no workers here/);
 });
+
+/** A server run that answers after `delay` ms with `verdict` for a0 (null: it declines). */
+function remoteAnswer(verdict: "match" | null, delay: number, asked: string[]) {
+  return (msg: { input: string; req: number }) =>
+    new Promise<FromWorker[] | null>((resolve) => {
+      asked.push(msg.input);
+      setTimeout(() => resolve(verdict === null ? null : [
+        { type: "parsed", req: 1, format: "command-line", eventCount: 1, problems: [], problemCount: 0, ms: 0 },
+        { type: "outcomes", req: 1, items: [{ id: "a0", verdict }], pos: 1, total: 1 },
+        { type: "done", req: 1, ms: 0 },
+      ]), delay);
+    });
+}
+
+const sources = (got: FromWorker[]) => got.flatMap((m) => (m.type === "outcomes" ? m.items.map((i) => `${i.id}:${i.verdict}`) : []));
+
+test("while the worker loads, the server's answer is shown if it comes first, and never mixed with the worker's", async () => {
+  const asked: string[] = [];
+  const slowWorker = () => {
+    const w = fakeFactory("none", [])();
+    const post = w.postMessage.bind(w);
+    w.postMessage = (m) => void setTimeout(() => post(m), m.type === "load" ? 0 : 40);
+    return w;
+  };
+  const client = new EngineClient(slowWorker, 1000);
+  client.setRemote(remoteAnswer("match", 1, asked));
+  client.setLoad({ type: "load", analytics: ANALYTICS, macros: [] });
+  const first = await runCatalog(client);
+  assert.deepEqual(sources(first), ["a0:match"], "the server's answer, alone");
+  assert.equal(first.filter((m) => m.type === "parsed").length, 1);
+  await new Promise((r) => setTimeout(r, 80)); // the worker finishes the same request meanwhile
+  const second = await runCatalog(client);
+  assert.deepEqual(sources(second), ["a0:no_match", "a1:no_match", "a2:no_match", "a3:no_match", "a4:no_match"], "once the worker has answered, only the worker");
+  assert.deepEqual(asked, ["x"], "the server is not asked again");
+  client.dispose();
+});
+
+test("the worker's answer wins when it comes first; a server that declines changes nothing", async () => {
+  for (const verdict of ["match", null] as const) {
+    const asked: string[] = [];
+    const client = new EngineClient(fakeFactory("none", []), 1000);
+    client.setRemote(remoteAnswer(verdict, 30, asked));
+    client.setLoad({ type: "load", analytics: ANALYTICS, macros: [] });
+    const got = await runCatalog(client);
+    assert.equal(sources(got).length, 5, `the worker's five outcomes (server ${verdict})`);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(asked.length, 1);
+    client.dispose();
+  }
+});
+
+test("the server is asked only for catalog runs of small pastes with nothing typed into fields", () => {
+  const asked: string[] = [];
+  const client = new EngineClient(fakeFactory("none", []), 1000);
+  client.setRemote(remoteAnswer("match", 1, asked));
+  client.setLoad({ type: "load", analytics: ANALYTICS, macros: [] });
+  const none = () => {};
+  client.evaluate({ mode: "analytic", input: "a", edits: {}, explainLimit: 1 }, none);
+  client.evaluate({ mode: "catalog", input: "b", edits: { "0": { dest: "x" } }, explainLimit: 0 }, none);
+  client.evaluate({ mode: "catalog", input: "c", edits: {}, picks: { "0": "Sysmon EventID 1" }, explainLimit: 0 }, none);
+  client.evaluate({ mode: "catalog", input: "d\n".repeat(100), edits: {}, explainLimit: 0 }, none);
+  client.evaluate({ mode: "catalog", input: "e", edits: {}, explainLimit: 0 }, none);
+  assert.deepEqual(asked, ["e"]);
+  client.dispose();
+});

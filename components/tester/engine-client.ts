@@ -9,6 +9,7 @@
  */
 import type { EvadeRequest, EvaluateRequest, FromWorker, ToWorker } from "@/lib/tester/protocol";
 import { takeBootedWorker } from "./engine-boot";
+import { serverRunProblem } from "@/lib/tester/server-run";
 
 export interface WorkerLike {
   postMessage(msg: ToWorker): void;
@@ -20,6 +21,29 @@ export interface WorkerLike {
 }
 
 export type Listener = (msg: FromWorker) => void;
+
+/** Asks the server for a catalog run's messages (lib/server/tester-run.ts); null when it declines or fails. */
+export type RemoteRun = (msg: EvaluateRequest) => Promise<FromWorker[] | null>;
+
+/** The server's run at `url` (`POST { input, only? }` → `{ messages }`); an error message among them voids the answer. */
+export function serverRun(url: string): RemoteRun {
+  return async (msg) => {
+    try {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input: msg.input, ...(msg.only ? { only: msg.only } : {}) }) });
+      if (!r.ok) return null;
+      const v = (await r.json()) as { messages?: unknown };
+      const ms = Array.isArray(v?.messages) ? (v.messages as FromWorker[]) : null;
+      return ms && ms.length > 0 && ms.at(-1)?.type === "done" && !ms.some((m) => m?.type === "error") ? ms : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** May the server answer this request too (catalog mode, nothing typed into fields, small)? */
+function remoteEligible(msg: EvaluateRequest | EvadeRequest): msg is EvaluateRequest {
+  return msg.type === "evaluate" && msg.mode === "catalog" && !msg.pinpoint && !msg.picks && Object.keys(msg.edits).length === 0 && serverRunProblem(msg.input, msg.only) === null;
+}
 
 /** Silence after which the worker is taken for stopped (the worker reports every 25 ms slice). */
 export const WATCHDOG_MS = 30_000;
@@ -58,6 +82,8 @@ export function createEngineWorker(): WorkerLike {
 interface Active {
   msg: EvaluateRequest | EvadeRequest;
   listener: Listener;
+  /** Whose answer the page shows: the first of the worker and the server to say more than progress. */
+  source?: "local" | "remote";
   /** Pinpoint run: what the first run already delivered, and the unit last announced. */
   pinpoint?: { parsed: boolean; events: boolean; compiled: boolean; upTo: number; batches: Set<string>; running?: { id: string; event?: number } };
   /** Analytic mode: events delivered so far (explained or verdict rows). */
@@ -77,6 +103,9 @@ export class EngineClient {
   private nextReq = 0;
   /** How many times the worker was restarted (shown in the UI, read by tests). */
   restarts = 0;
+  /** The server's run, asked alongside the worker until the worker has finished a request. */
+  private remote: RemoteRun | undefined;
+  private localReady = false;
   failed: string | undefined;
 
   constructor(
@@ -119,6 +148,14 @@ export class EngineClient {
     else this.ensure();
   }
 
+  /**
+   * Let the server answer catalog runs too while this worker is still loading (the /test page's
+   * first paste): whichever answers first is shown; both run the same engine host.
+   */
+  setRemote(run: RemoteRun | undefined): void {
+    this.remote = run;
+  }
+
   /** Starts a request (superseding any other); returns its id. */
   evaluate(params: Omit<EvaluateRequest, "type" | "req" | "pinpoint">, listener: Listener): number {
     return this.start({ ...params, type: "evaluate", req: ++this.nextReq }, listener);
@@ -140,6 +177,10 @@ export class EngineClient {
     }
     w.postMessage(msg);
     this.arm();
+    if (this.remote && !this.localReady && remoteEligible(msg)) {
+      // The server answered as request 1: its messages are this request's.
+      void this.remote(msg).then((ms) => ms?.forEach((m) => this.receive({ ...m, req: msg.req } as FromWorker, "remote")));
+    }
     return msg.req;
   }
 
@@ -149,9 +190,15 @@ export class EngineClient {
     this.timer = setTimeout(() => this.stopped(), this.watchdogMs);
   }
 
-  private receive(m: FromWorker): void {
+  private receive(m: FromWorker, from: "local" | "remote" = "local"): void {
+    // The worker has loaded the catalog once it finishes any request: the server is not asked again.
+    if (from === "local" && m.type === "done") this.localReady = true;
     const a = this.active;
     if (!a || m.req !== a.msg.req) return;
+    if (m.type !== "progress") {
+      a.source ??= from;
+      if (a.source !== from) return;
+    }
     if (m.type === "done" || m.type === "error") {
       if (this.timer) clearTimeout(this.timer);
       this.active = undefined;

@@ -23,3 +23,8 @@ export function isCatalogPayload(v: unknown): v is CatalogPayload {
 export function enginePayloadUrl(version: string): string {
   return `/test/engine/${encodeURIComponent(version)}`;
 }
+
+/** Where the page fetches what it shows of each analytic (this file's CatalogPayload). */
+export function namesPayloadUrl(version: string): string {
+  return `/test/catalog/${encodeURIComponent(version)}`;
+}
