@@ -7,7 +7,11 @@
  *
  *   npm run build && node --import tsx bench/first-verdict.ts
  *   BASE_URL=http://127.0.0.1:3301 node --import tsx bench/first-verdict.ts   (a running full-catalog server)
- *   FV_RUNS=5 (runs per figure), FV_MODES=typed,permalink
+ *   FV_RUNS=5 (runs per figure), FV_MODES=typed,permalink, FV_DRIVER=cdp|playwright
+ *
+ * The default driver talks to Chromium over a bare DevTools pipe (cdp.ts) that records nothing per
+ * request, as a user's browser; `FV_DRIVER=playwright` drives it with Playwright, whose network
+ * instrumentation slows the reading of large bodies (the catalog) several-fold.
  *
  * Two ways in, both timed from the navigation's start (performance.now() in the page):
  * - typed: the line is typed as soon as the page is loaded and its text box hydrated (a person
@@ -20,10 +24,12 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium";
 import { startNextServer, type NextServer } from "../scripts/next-server";
 import { encodeState } from "../lib/tester/permalink";
+import { Cdp, type CdpTab } from "./cdp";
 import { SECURITY_CONTENT, SMBEXEC_LINE, summary } from "./common";
 
 const RUNS = Math.max(1, Number(process.env.FV_RUNS) || 5);
 const MODES = (process.env.FV_MODES ?? "typed,permalink").split(",") as ("typed" | "permalink")[];
+const DRIVER = process.env.FV_DRIVER === "playwright" ? "playwright" : "cdp";
 const TARGETS: [string, string][] = [
   ["/test", "/test"],
   ["/analytics/<smbexec>", "/analytics/impacket_lateral_movement_smbexec_commandline_parameters"],
@@ -82,6 +88,35 @@ async function once(page: Page, url: string, mode: "typed" | "permalink", hash: 
   return { verdict: done, afterLoad: done - loadEnd, afterInput: done - inputAt };
 }
 
+/** The page's own figures, once the verdict is in. */
+const RESULT = `[window.__fv.done, performance.getEntriesByType("navigation")[0].loadEventEnd]`;
+/** React has hydrated the text box (before that, keystrokes are lost). */
+const HYDRATED = `(() => { const t = document.querySelector("textarea"); return !!t && Object.keys(t).some((k) => k.startsWith("__reactProps")); })()`;
+
+async function onceCdp(tab: CdpTab, url: string, mode: "typed" | "permalink", hash: string): Promise<Timing> {
+  await tab.addInitScript(watch(SMBEXEC_LINE.length));
+  let inputAt = 0;
+  if (mode === "permalink") await tab.goto(`${url}#${hash}`, false);
+  else {
+    await tab.goto(url);
+    await tab.waitFor(HYDRATED);
+    inputAt = await tab.eval<number>(`(document.querySelector("textarea").focus(), performance.now())`);
+    await tab.insertText(SMBEXEC_LINE);
+  }
+  await tab.waitFor("window.__fv && window.__fv.done !== undefined");
+  const [done, loadEnd] = await tab.eval<[number, number]>(RESULT);
+  return { verdict: done, afterLoad: done - loadEnd, afterInput: done - inputAt };
+}
+
+async function coldCdp(cdp: Cdp, url: string, mode: "typed" | "permalink", hash: string, tabs: number): Promise<Timing[]> {
+  const ctx = await cdp.context(tabs);
+  try {
+    return await Promise.all(ctx.tabs.map((t) => onceCdp(t, url, mode, hash)));
+  } finally {
+    await cdp.closeContext(ctx.id);
+  }
+}
+
 async function cold(browser: Browser, url: string, mode: "typed" | "permalink", hash: string, tabs: number): Promise<Timing[]> {
   const context = await browser.newContext();
   try {
@@ -108,10 +143,12 @@ async function main(): Promise<void> {
     server = await startNextServer({ contentDir: SECURITY_CONTENT, readyPath: "/about" });
     base = server.url;
   }
-  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const cdp = DRIVER === "cdp" ? Cdp.launch() : undefined;
+  const browser = cdp ? undefined : await chromium.launch(CHROMIUM_LAUNCH);
+  const coldRun = (url: string, mode: "typed" | "permalink", hash: string, tabs: number) => (cdp ? coldCdp(cdp, url, mode, hash, tabs) : cold(browser!, url, mode, hash, tabs));
   try {
     for (const [, p] of TARGETS) await fetch(`${base}${p}`).then((r) => r.text());
-    console.log(`first verdict (${SMBEXEC_LINE.length}-character smbexec line), ${base}, ${RUNS} cold runs per figure, desktop Chromium, no throttling`);
+    console.log(`first verdict (${SMBEXEC_LINE.length}-character smbexec line), ${base}, ${RUNS} cold runs per figure, desktop Chromium, no throttling, driven by ${DRIVER === "cdp" ? "a bare DevTools pipe" : "Playwright"}`);
     const only = process.env.FV_PAGES?.split(",");
     for (const [name, p] of TARGETS.filter(([, p]) => !only || only.includes(p))) {
       const url = `${base}${p}`;
@@ -119,7 +156,7 @@ async function main(): Promise<void> {
       for (const tabs of [1, 3]) {
         for (const mode of MODES) {
           const all: Timing[] = [];
-          for (let i = 0; i < RUNS; i++) all.push(...(await cold(browser, url, mode, hash, tabs)));
+          for (let i = 0; i < RUNS; i++) all.push(...(await coldRun(url, mode, hash, tabs)));
           const label = `${name}, ${mode}${tabs > 1 ? `, ${tabs} tabs at once` : ""}`;
           console.log(`${label}:`);
           console.log(`  navigation → verdict: ${f(all.map((t) => t.verdict))}`);
@@ -131,7 +168,8 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
+    await browser?.close();
+    await cdp?.close();
     server?.stop();
   }
 }
