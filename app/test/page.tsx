@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getCatalog } from "@/lib/content/server";
 import { CatalogTester } from "@/components/tester/CatalogTester";
 import { warmTesterPayloads } from "@/lib/server/tester-payloads";
+import { serverRunUrl } from "@/lib/tester/server-run";
 import { formatCount } from "@/lib/detection/numbers";
 import { testScope } from "@/lib/catalog/test-scope";
 import { SplunkProvider } from "@/components/exports/SplunkSettings";
@@ -27,7 +28,7 @@ export default async function TestPage({ searchParams }: { searchParams: Promise
   preload(namesPayloadUrl(version), { as: "fetch", crossOrigin: "anonymous" });
   return (
     <main className="mx-auto max-w-screen-xl space-y-4 px-4 py-4">
-      <EngineBoot load={{ type: "load", url: enginePayloadUrl(version) }} />
+      <EngineBoot load={{ type: "load", url: enginePayloadUrl(version) }} warmUrl={serverRunUrl(version)} />
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Test against the catalog</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
