@@ -215,6 +215,35 @@ test.describe("/test against the full catalog (:3101)", () => {
     expect(errors).toEqual([]);
   });
 
+  test("the first paste, answered by the server while the worker loads, shows what the worker shows later", async ({ page }) => {
+    const runs: string[] = [];
+    page.on("request", (r) => void (r.url().includes("/test/run/") && runs.push(r.postData() ?? "")));
+    await page.goto(`${FULL}/test`);
+    const box = page.getByRole("textbox", { name: "Events", exact: true });
+    await box.fill(SMBEXEC);
+    const status = page.getByTestId("run-status");
+    await expect(status).toHaveAttribute("data-state", "done");
+    const shown = () => page.getByTestId("firing").locator("[data-analytic]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-analytic")}:${e.getAttribute("data-verdict")}`));
+    const first = await shown();
+    expect(first.length).toBeGreaterThan(0);
+    expect(runs.some((r) => r.includes("BTOBTOxy"))).toBe(true);
+    // Once the worker has finished a request, the server is no longer asked: edit until then.
+    for (let i = 1; i <= 30; i++) {
+      const asked = runs.length;
+      await box.fill(`${SMBEXEC}${" ".repeat(i)}`);
+      await expect(status).toHaveAttribute("data-input-length", String(SMBEXEC.length + i));
+      await expect(status).toHaveAttribute("data-state", "done");
+      if (runs.length === asked) break;
+      await page.waitForTimeout(200);
+    }
+    const asked = runs.length;
+    await box.fill(SMBEXEC);
+    await expect(status).toHaveAttribute("data-input-length", String(SMBEXEC.length));
+    await expect(status).toHaveAttribute("data-state", "done");
+    expect(runs.length, "the worker's own answer").toBe(asked);
+    expect(await shown()).toEqual(first);
+  });
+
   test("a permalink on /test reloads the same result", async ({ page, context }) => {
     await page.goto(`${FULL}/test`);
     await expect(page.getByTestId("run-status")).toContainText("1,711 analytics loaded");

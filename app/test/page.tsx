@@ -32,7 +32,7 @@ export default async function TestPage({ searchParams }: { searchParams: Promise
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Test against the catalog</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each of the {formatCount(catalog.analytics.length)} analytics runs its own SPL on what you paste, in your browser. Those the engine cannot run faithfully say why instead of guessing.
+          Each of the {formatCount(catalog.analytics.length)} analytics runs its own SPL on what you paste, in your browser (the server answers small pastes with the same engine while your browser loads the catalog). Those the engine cannot run faithfully say why instead of guessing.
         </p>
       </header>
       <SplunkProvider serverUrl={splunk.url} serverProblem={splunk.problem}>

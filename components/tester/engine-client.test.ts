@@ -197,7 +197,7 @@ test("the worker's answer wins when it comes first; a server that declines chang
   }
 });
 
-test("the server is asked only for catalog runs of small pastes with nothing typed into fields", () => {
+test("the server is asked only for catalog runs of small, non-blank pastes with nothing typed into fields", () => {
   const asked: string[] = [];
   const client = new EngineClient(fakeFactory("none", []), 1000);
   client.setRemote(remoteAnswer("match", 1, asked));
@@ -207,6 +207,7 @@ test("the server is asked only for catalog runs of small pastes with nothing typ
   client.evaluate({ mode: "catalog", input: "b", edits: { "0": { dest: "x" } }, explainLimit: 0 }, none);
   client.evaluate({ mode: "catalog", input: "c", edits: {}, picks: { "0": "Sysmon EventID 1" }, explainLimit: 0 }, none);
   client.evaluate({ mode: "catalog", input: "d\n".repeat(100), edits: {}, explainLimit: 0 }, none);
+  client.evaluate({ mode: "catalog", input: " \n", edits: {}, explainLimit: 0 }, none);
   client.evaluate({ mode: "catalog", input: "e", edits: {}, explainLimit: 0 }, none);
   assert.deepEqual(asked, ["e"]);
   client.dispose();

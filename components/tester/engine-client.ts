@@ -40,9 +40,9 @@ export function serverRun(url: string): RemoteRun {
   };
 }
 
-/** May the server answer this request too (catalog mode, nothing typed into fields, small)? */
+/** May the server answer this request too (catalog mode, something pasted, nothing typed into fields, small)? */
 function remoteEligible(msg: EvaluateRequest | EvadeRequest): msg is EvaluateRequest {
-  return msg.type === "evaluate" && msg.mode === "catalog" && !msg.pinpoint && !msg.picks && Object.keys(msg.edits).length === 0 && serverRunProblem(msg.input, msg.only) === null;
+  return msg.type === "evaluate" && msg.mode === "catalog" && msg.input.trim() !== "" && !msg.pinpoint && !msg.picks && Object.keys(msg.edits).length === 0 && serverRunProblem(msg.input, msg.only) === null;
 }
 
 /** Silence after which the worker is taken for stopped (the worker reports every 25 ms slice). */
