@@ -23,6 +23,7 @@ import { EventGate } from "./gate";
 import { SearchSet, type Screening } from "./search-set";
 import { earlyVerdict, PlannedSearch, type SearchPlan } from "./plan";
 import { scalarToString } from "./values";
+import { lineColumn } from "./line-column";
 
 const NO_FIELDS: readonly string[] = [];
 /** The answer to anything that is not an EventInput (a loose caller's bug, not an event). */
@@ -31,20 +32,7 @@ const NOT_AN_EVENT: EventVerdict = Object.freeze({ verdict: "not_testable", code
 export type * from "./api";
 export { expandMacros, indexMacros } from "./macros";
 export { lex } from "./lex";
-
-/** 1-based line and column of a UTF-16 offset in `text`. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.max(0, Math.min(offset, text.length));
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
+export { lineColumn } from "./line-column";
 
 function toRow(r: RowData): Row {
   const out: Row = {};
