@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { pasteInto } from "./paste";
 import { expect, test, type Page } from "@playwright/test";
 import { FULL_URL as FULL } from "./servers";
 
@@ -37,10 +38,7 @@ async function run(page: Page): Promise<Snapshot> {
   await page.goto(`${FULL}/test`);
   const status = page.getByTestId("run-status");
   await expect(status).toContainText("1,711 analytics loaded", { timeout: 120_000 });
-  await page.getByRole("textbox", { name: "Events", exact: true }).evaluate((el, t) => {
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(el, t);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, PASTE);
+  await pasteInto(page.getByRole("textbox", { name: "Events", exact: true }), PASTE);
   await expect(status).toHaveAttribute("data-input-length", String(PASTE.length), { timeout: 120_000 });
   await expect(status).toHaveAttribute("data-state", "done", { timeout: 300_000 });
   // The list renders after the <details> toggle event: wait until it holds as many rows as its

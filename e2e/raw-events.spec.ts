@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pasteInto } from "./paste";
 import { FULL_URL as FULL } from "./servers";
 
 /**
@@ -11,10 +12,8 @@ import { FULL_URL as FULL } from "./servers";
 const box = (page: Page) => page.getByRole("textbox", { name: "Events", exact: true });
 
 async function paste(page: Page, text: string) {
-  await box(page).evaluate((el, t) => {
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(el, t);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  }, text);
+  // Before React has hydrated the box, the paste was lost (a CI flake): pasteInto waits for it.
+  await pasteInto(box(page), text);
   const status = page.getByTestId("run-status");
   await expect(status).toHaveAttribute("data-input-length", String(text.length), { timeout: 60_000 });
   await expect(status).toHaveAttribute("data-state", "done", { timeout: 60_000 });

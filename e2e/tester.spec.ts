@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { pasteInto } from "./paste";
 
 /** The live tester (issue 4): seed pages on :3100 (built-in content), /test on :3101 (full catalog). */
 const SEED1 = "/analytics/impacket_lateral_movement_smbexec_commandline_parameters";
@@ -28,10 +29,7 @@ function watchConsole(page: Page): string[] {
 async function setInput(page: Page, text: string, timeout = 60_000) {
   if (text.length < 5_000) await box(page).fill(text);
   else {
-    await box(page).evaluate((el, t) => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(el, t);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    }, text);
+    await pasteInto(box(page), text);
   }
   await waitDone(page, text.length, timeout);
 }
