@@ -25,3 +25,12 @@ test("countOf pairs the count with its noun", () => {
   ];
   for (const [n, one, many, want] of cases) assert.equal(countOf(n, one, many), want);
 });
+
+test("formatCount writes what Intl.NumberFormat('en-US', whole numbers) writes", () => {
+  const intl = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  const edges = [0, -0, 0.5, 1.5, 2.5, -0.5, -0.4, -2.5, 999.5, 999_999.5, 1e15, 1e21, 2 ** 53, -1e6, NaN, Infinity, -Infinity, 1711, 41725];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const values = [...edges, ...Array.from({ length: 2000 }, () => (random() - 0.3) * 10 ** Math.floor(random() * 12))];
+  for (const n of values) assert.equal(formatCount(n), intl.format(n), String(n));
+});
