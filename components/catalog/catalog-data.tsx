@@ -6,10 +6,11 @@
  * sorting and paging are computed here; a text search asks the server which entries match.
  * Until it arrives (or if it cannot), the page asks the server as before.
  *
- * Fetched is not yet used: the page switches to the index only when the user first asks for
- * something (`ensure`, `take`). Switching re-renders the table and facets from the index, a long
- * task on a phone; done at load it blocked the main thread for nothing, since the server already
- * rendered the same rows.
+ * Fetched is not yet used, nor even parsed: the page parses and decodes the index, and switches
+ * to it, only when the user first asks for something (`ensure`, `take`). Switching re-renders the
+ * table and facets from the index, a long task on a phone; done at load it blocked the main thread
+ * for nothing, since the server already rendered the same rows (and parsing the 77 KB of JSON at
+ * idle was itself a long task on a phone, counted in Lighthouse's TBT).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
@@ -18,22 +19,45 @@ import type { CatalogQuery } from "@/lib/catalog/types";
 import { decodeCatalogIndex, isCompactCatalog } from "@/lib/catalog/compact";
 import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 
-const indexes = new Map<string, Promise<CatalogIndex | undefined>>();
-/** The indexes that have arrived, for a synchronous switch at the user's first request. */
-const arrived = new Map<string, CatalogIndex>();
+/** The index's body per version, as fetched (undefined when it could not be). */
+const bodies = new Map<string, Promise<string | undefined>>();
+/** The body once it has arrived, for a synchronous switch at the user's first request. */
+const arrived = new Map<string, string>();
+/** Parsed and decoded at first use (undefined: the body was not a catalog index). */
+const decoded = new Map<string, CatalogIndex | undefined>();
 const searches = new Map<string, Promise<ReadonlySet<number> | undefined>>();
 
-function loadIndex(version: string): Promise<CatalogIndex | undefined> {
-  let p = indexes.get(version);
+function fetchIndex(version: string): Promise<string | undefined> {
+  let p = bodies.get(version);
   if (!p) {
     p = fetch(`/catalog-index/${encodeURIComponent(version)}`)
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((v: unknown) => (isCompactCatalog(v) ? decodeCatalogIndex(v) : undefined))
+      .then((r) => (r.ok ? r.text() : undefined))
       .catch(() => undefined);
-    p.then((i) => i && arrived.set(version, i));
-    indexes.set(version, p);
+    p.then((text) => text !== undefined && arrived.set(version, text));
+    bodies.set(version, p);
   }
   return p;
+}
+
+/** The index if its body has arrived, parsed and decoded once. */
+function arrivedIndex(version: string): CatalogIndex | undefined {
+  if (decoded.has(version)) return decoded.get(version);
+  const text = arrived.get(version);
+  if (text === undefined) return undefined;
+  let index: CatalogIndex | undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    index = isCompactCatalog(v) ? decodeCatalogIndex(v) : undefined;
+  } catch {
+    index = undefined;
+  }
+  decoded.set(version, index);
+  arrived.delete(version);
+  return index;
+}
+
+function loadIndex(version: string): Promise<CatalogIndex | undefined> {
+  return fetchIndex(version).then(() => arrivedIndex(version));
 }
 
 function loadMatches(version: string, q: string): Promise<ReadonlySet<number> | undefined> {
@@ -85,11 +109,11 @@ export function CatalogDataProvider({ version, children }: { version: string; ch
     void loadIndex(version).then((i) => i && setIndex(i));
   }, [version]);
   const take = useCallback(() => {
-    const i = arrived.get(version);
+    const i = arrivedIndex(version);
     if (i) setIndex(i);
     return i;
   }, [version]);
-  useEffect(() => whenIdleAfterLoad(() => void loadIndex(version)), [version]);
+  useEffect(() => whenIdleAfterLoad(() => void fetchIndex(version)), [version]);
   // The server rendered the first URL's rows; any other URL (back, forward, a pushState) is
   // computed here, so it needs the index.
   const [first] = useState(params);
