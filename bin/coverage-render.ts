@@ -1,9 +1,10 @@
 /** The coverage report as text (`cli coverage` without --json). */
 import { codeMeaning, type CoverageReport, type Tally } from "./coverage-report";
 import type { Style } from "./style";
+import { formatCount } from "../lib/detection/numbers";
 
 const pct = (n: number, d: number) => (d === 0 ? "–" : `${((100 * n) / d).toFixed(1)} %`);
-const num = (n: number) => n.toLocaleString("en-US");
+const num = formatCount;
 
 function table(title: string, rows: readonly Tally[], st: Style, limit = Infinity): string[] {
   const shown = rows.slice(0, limit);

@@ -6,6 +6,7 @@ import { encodePlain } from "@/lib/tester/permalink";
 import type { FromWorker, LoadMessage } from "@/lib/tester/protocol";
 import { useEngine, useLeadingDebounce } from "./useEngine";
 import { VerdictBadge } from "./Verdict";
+import { formatCount } from "@/lib/detection/numbers";
 
 type LabState = { req: number; running: boolean; report?: EvasionReport; error?: string };
 
@@ -91,9 +92,9 @@ function Summary({ report }: { report: Extract<EvasionReport, { ok: true }> }) {
   const count = (v: VariantResult["verdict"]) => variants.filter((x) => x.verdict === v).length;
   return (
     <p data-testid="evasion-summary">
-      From {report.seed.label}: {variants.length.toLocaleString("en")} variants — {count("match").toLocaleString("en")} still fire, {count("no_match").toLocaleString("en")} evade
-      {count("not_testable") ? `, ${count("not_testable").toLocaleString("en")} not testable` : ""}.
-      {report.skipped.length > 0 && ` ${report.skipped.length.toLocaleString("en")} could not be written as an event and are left out.`}
+      From {report.seed.label}: {formatCount(variants.length)} variants — {formatCount(count("match"))} still fire, {formatCount(count("no_match"))} evade
+      {count("not_testable") ? `, ${formatCount(count("not_testable"))} not testable` : ""}.
+      {report.skipped.length > 0 && ` ${formatCount(report.skipped.length)} could not be written as an event and are left out.`}
     </p>
   );
 }
