@@ -15,7 +15,6 @@ import type { AnalyticSource, FromWorker } from "../tester/protocol";
 import { testerDataSources } from "./tester-payloads";
 import { serverRunProblem } from "../tester/server-run";
 
-
 type Parsed = { input: string; only?: string[] } | { problem: string };
 
 /** The body `{ input, only? }`, checked against SERVER_RUN_LIMITS. */

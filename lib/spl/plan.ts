@@ -61,10 +61,11 @@ export class PlannedSearch implements CompiledSearch {
   readonly language = "spl";
   private real: CompiledSearch | null = null;
   private readonly early: EventVerdict | null;
-  /** undefined: not built yet; null: the search has no gate. */
-  private light: EventGate | null | undefined;
-  /** A batch-only search's first-stage gate (runsEmpty); undefined: not built yet. */
-  private batchGate: EventGate | null | undefined;
+  /**
+   * The first-stage gate: per event (evaluate) or over a batch (runsEmpty), never both, since a
+   * search's support is one or the other. undefined: not built yet; null: the search has none.
+   */
+  private firstStage: EventGate | null | undefined;
 
   constructor(
     readonly search: string,
@@ -72,8 +73,9 @@ export class PlannedSearch implements CompiledSearch {
     private readonly compilers: PlanCompilers,
   ) {
     this.early = plan.decidesPerEvent ? null : earlyVerdict(plan.support);
-    // A search without screening has no gate (Compiled.screening): nothing to build.
-    if (plan.screening === null) this.light = null;
+    // A per-event search without screening has no gate (Compiled.screening): nothing to build. A
+    // batch-only search has no screening (screens are for per-event sets) but may have a gate.
+    if (plan.screening === null && plan.support.level !== "batch") this.firstStage = null;
   }
 
   private compiled(): CompiledSearch {
@@ -87,14 +89,14 @@ export class PlannedSearch implements CompiledSearch {
   prepare(): void {
     if (this.real !== null) return;
     if (this.plan.support.level === "batch") {
-      if (this.gateForBatch() === null) this.compiled();
+      if (this.gate() === null) this.compiled();
     } else if (this.early === null && this.plan.screening === null) this.compiled();
-    else if (this.light === undefined && this.early === null) this.light = this.compilers.gate(this.plan.gateSuffix ?? "");
+    else if (this.early === null) this.gate();
   }
 
-  private gateForBatch(): EventGate | null {
-    if (this.batchGate === undefined) this.batchGate = this.compilers.gate("");
-    return this.batchGate;
+  private gate(): EventGate | null {
+    if (this.firstStage === undefined) this.firstStage = this.compilers.gate(this.plan.gateSuffix ?? "");
+    return this.firstStage;
   }
 
   /**
@@ -103,7 +105,7 @@ export class PlannedSearch implements CompiledSearch {
    */
   runsEmpty(events: readonly EventInput[]): boolean {
     if (this.plan.support.level !== "batch" || this.real !== null || events.length === 0) return false;
-    const gate = this.gateForBatch();
+    const gate = this.gate();
     return gate !== null && events.every((e) => isEventShaped(e) && gate.drop(e) !== null);
   }
 
@@ -122,7 +124,7 @@ export class PlannedSearch implements CompiledSearch {
     if (this.early) return this.early;
     if (this.real === null && isEventShaped(event)) {
       this.prepare();
-      const dropped = this.light?.drop(event);
+      const dropped = this.firstStage?.drop(event);
       if (dropped) return dropped;
     }
     return this.compiled().evaluate(event);
