@@ -18,6 +18,8 @@ const SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // For profiling a production build (bench/main-thread.ts maps its samples back to the sources).
+  productionBrowserSourceMaps: process.env.DC_SOURCE_MAPS === "1",
   reactStrictMode: true,
   async headers() {
     return [
