@@ -9,7 +9,6 @@ import { Highlighted } from "./Highlighted";
 import { RbaResult } from "./RbaResult";
 import { SplWithMarks, StageList } from "./SplTrace";
 import { VerdictBadge } from "./Verdict";
-import { formatLabel } from "@/lib/events/labels";
 import { groupedFields } from "@/lib/events/group";
 import type { ParsedEvent } from "@/lib/events/types";
 import { DataSourceLine } from "./DataSourceLine";
@@ -76,7 +75,7 @@ export const EventCard = memo(function EventCard({
           Event {item.index + 1}
           <span className="font-normal text-slate-600 dark:text-slate-400">
             {" "}
-            · line {event.line} · {formatLabel(event.format)}
+            · line {event.line} · {item.formatLabel}
           </span>
         </h3>
         <VerdictBadge verdict={ex.verdict} reason={ex.reason} />

@@ -2,7 +2,6 @@
 import { forwardRef, useState } from "react";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
-import { formatLabel } from "@/lib/events/labels";
 import { formatCount } from "@/lib/detection/numbers";
 
 /**
@@ -167,7 +166,7 @@ function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
     <div className="space-y-1 text-sm" data-testid="parse-notes">
       {parsed.format !== "empty" && (
         <p className="text-slate-700 dark:text-slate-300">
-          Read {formatCount(parsed.eventCount)} event{parsed.eventCount === 1 ? "" : "s"} ({formatLabel(parsed.format, true)})
+          Read {formatCount(parsed.eventCount)} event{parsed.eventCount === 1 ? "" : "s"} ({parsed.formatLabel})
           {parsed.problemCount > 0 ? `; ${formatCount(parsed.problemCount)} line${parsed.problemCount === 1 ? "" : "s"} rejected` : ""}.
         </p>
       )}

@@ -26,7 +26,7 @@ function fakeFactory(hangOn: string, log: string[], hangRuns = Infinity) {
         runs++;
         let delay = 1;
         const send = (m: FromWorker) => setTimeout(() => w.onmessage?.({ data: m } as MessageEvent<FromWorker>), delay++);
-        send({ type: "parsed", req: msg.req, format: "command-line", eventCount: 1, problems: [], problemCount: 0, ms: 0 });
+        send({ type: "parsed", req: msg.req, format: "command-line", formatLabel: "command lines", eventCount: 1, problems: [], problemCount: 0, ms: 0 });
         send({ type: "progress", req: msg.req, pos: 0, total: analytics.length });
         const items: { id: string; verdict: "no_match" }[] = [];
         for (const id of analytics) {
@@ -153,7 +153,7 @@ function remoteAnswer(verdict: "match" | null, delay: number, asked: string[]) {
     new Promise<FromWorker[] | null>((resolve) => {
       asked.push(msg.input);
       setTimeout(() => resolve(verdict === null ? null : [
-        { type: "parsed", req: 1, format: "command-line", eventCount: 1, problems: [], problemCount: 0, ms: 0 },
+        { type: "parsed", req: 1, format: "command-line", formatLabel: "command lines", eventCount: 1, problems: [], problemCount: 0, ms: 0 },
         { type: "outcomes", req: 1, items: [{ id: "a0", verdict }], pos: 1, total: 1 },
         { type: "done", req: 1, ms: 0 },
       ]), delay);

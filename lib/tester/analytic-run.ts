@@ -5,7 +5,7 @@
  */
 import type { Matcher } from "../detection/matcher";
 import type { EventVerdict } from "../detection/types";
-import { toEventInput, type ParsedEvent } from "../events";
+import { formatLabel, toEventInput, type ParsedEvent } from "../events";
 import type { CatalogRunDeps } from "./catalog-run";
 import { LIMITS, firstRows, type EvaluateRequest, type ExplainedEvent, type VerdictRow } from "./protocol";
 
@@ -36,7 +36,7 @@ export async function runAnalytic(deps: CatalogRunDeps, req: EvaluateRequest, id
     let verdict: EventVerdict;
     if (i < req.explainLimit) {
       const explanation = m.explain(input);
-      explained.push({ index: i, event: capText(e), unknown: [...(input.unknown ?? [])], explanation });
+      explained.push({ index: i, event: capText(e), formatLabel: formatLabel(e.format), unknown: [...(input.unknown ?? [])], explanation });
       verdict = explanation;
     } else verdict = m.evaluate(input);
     rows.push(rowOf(e, i, verdict));

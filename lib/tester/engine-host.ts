@@ -5,7 +5,7 @@
  * the message handler, so tests drive it in Node.
  */
 import { contentOf, isEnginePayload, isThreadLookup, loadPayload, matchers as cache, type ContentSource } from "../engine/index";
-import { parseEvents, prepareSpecs, toEventInput, withEdits, type DataSourceSpec, type ParsedEvent } from "../events";
+import { formatLabel, parseEvents, prepareSpecs, toEventInput, withEdits, type DataSourceSpec, type ParsedEvent } from "../events";
 import { runAnalytic } from "./analytic-run";
 import { runCatalog } from "./catalog-run";
 import { runEvasion } from "../evasion/run";
@@ -73,7 +73,7 @@ export function createEngineHost(post: (msg: FromWorker) => void, fetchJson: Fet
       return edits && Object.keys(edits).length ? withEdits(e, edits) : e;
     });
     post({
-      type: "parsed", req: req.req, format: parsed.format, eventCount: events.length,
+      type: "parsed", req: req.req, format: parsed.format, formatLabel: formatLabel(parsed.format, true), eventCount: events.length,
       problems: parsed.problems.slice(0, LIMITS.problems), problemCount: parsed.problems.length,
       ...(parsed.truncated ? { truncated: parsed.truncated } : {}), ms: now() - t0,
     });

@@ -77,6 +77,8 @@ export interface ParsedInfo {
   type: "parsed";
   req: number;
   format: InputFormat | "empty" | "unknown";
+  /** The input's format for people ("command lines", "Windows event XML"), named by lib/events here so the page need not load its readers. */
+  formatLabel: string;
   eventCount: number;
   problems: InputProblem[];
   problemCount: number;
@@ -88,6 +90,8 @@ export interface ParsedInfo {
 export interface ExplainedEvent {
   index: number;
   event: ParsedEvent;
+  /** The event's format for people (lib/events formatLabel). */
+  formatLabel: string;
   unknown: string[];
   explanation: Explanation;
 }

@@ -1,2 +1,0 @@
-/** A format's name for people (the registry's labels). */
-export { formatLabel } from "./formats/index";
