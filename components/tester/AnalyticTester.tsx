@@ -5,12 +5,8 @@ import type { MacroDefinition } from "@/lib/content/types";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { Rba } from "@/lib/rba/types";
 import { LIMITS, type Edits, type LoadMessage } from "@/lib/tester/protocol";
-import { EventCard } from "./EventCard";
 import { EvasionLab } from "./EvasionLab";
-import { SaveAsTestCase } from "@/components/testcases/SaveAsTestCase";
-import { TesterExports } from "@/components/exports/TesterExports";
 import { InputPanel } from "./InputPanel";
-import { RowsTable } from "./RowsTable";
 import { Toolbar } from "./Toolbar";
 import { useRunState } from "./useRunState";
 import { useEngine, useLeadingDebounce } from "./useEngine";
@@ -19,9 +15,18 @@ import { PRESENTATION_CLASS, usePresentation } from "./usePresentation";
 import { useShortcuts, type Shortcut } from "./useShortcuts";
 import { useKeepInView } from "./useKeepInView";
 import { VerdictBadge } from "./Verdict";
-import { VerdictTable } from "./VerdictTable";
 import { formatCount } from "@/lib/detection/numbers";
 import { thresholdWords } from "@/lib/tester/result-filters";
+import { useLazy } from "@/components/ui/use-lazy";
+
+/**
+ * The results' views (event cards with their trace and fields, tables, exports), loaded once the
+ * box holds something: the page's first load and hydration do without them.
+ */
+const loadViews = () =>
+  Promise.all([import("./EventCard"), import("./RowsTable"), import("./VerdictTable"), import("@/components/testcases/SaveAsTestCase"), import("@/components/exports/TesterExports")]).then(
+    ([card, rows, verdicts, save, exports]) => ({ EventCard: card.EventCard, RowsTable: rows.RowsTable, VerdictTable: verdicts.VerdictTable, SaveAsTestCase: save.SaveAsTestCase, TesterExports: exports.TesterExports }),
+  );
 
 export interface TesterAnalytic {
   id: string;
@@ -139,7 +144,9 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
   // Many events, or a search judged only over a batch: cards start folded (verdict and text only).
   const compact = eventCount > 3 || (run.compiled !== undefined && run.compiled.support.level !== "event");
   const exportAnalytic = useMemo(() => ({ id: analytic.id, name: analytic.name, slug: analytic.slug ?? analytic.id, techniques: analytic.techniques ?? [] }), [analytic.id, analytic.name, analytic.slug, analytic.techniques]);
-  const state = run.running ? "running" : run.req > 0 ? "done" : "idle";
+  const views = useLazy(input.trim() !== "", loadViews);
+  const V = views.module;
+  const state = run.running || (run.req > 0 && eventCount > 0 && !V && !views.error) ? "running" : run.req > 0 ? "done" : "idle";
   // A small-batch threshold (lib/spl/threshold.ts): said in words, as on /test.
   const support = run.compiled?.support;
   const threshold = support && support.level !== "event" ? support.threshold : undefined;
@@ -184,6 +191,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
       <div data-testid="run-status" data-state={state} data-req={run.req} data-input-length={run.inputLength} role="status" aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
         {!client && "Starting the engine…"}
         {run.error && <span className="text-red-700 dark:text-red-300">The engine stopped: {run.error}</span>}
+        {views.error && <span className="text-red-700 dark:text-red-300">The results could not be shown: {views.error}</span>}
         {run.running && eventCount > 0 && `Evaluating… ${formatCount(run.rows.length)} of ${formatCount(eventCount)} events`}
         {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${formatCount(eventCount)} event${eventCount === 1 ? "" : "s"} in ${formatCount(run.ms)} ms.`}
         {client?.restarts ? ` The engine was restarted ${formatCount(client.restarts)} time${client.restarts === 1 ? "" : "s"}.` : ""}
@@ -198,11 +206,11 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
           Paste an event above, or pick a sample, to see whether this search fires, which clause decides, and what the alert would say. Everything runs in your browser; nothing is sent anywhere.
         </p>
       )}
-      {batch && (
+      {batch && V && (
         <section aria-label="Rows over the whole batch" className="space-y-1">
           <h3 className="text-sm font-semibold">What the search returns over {eventCount === 1 ? "the one event" : `all ${formatCount(eventCount)} events`}</h3>
           {batch.result.ok ? (
-            batch.result.rows.length ? <RowsTable rows={batch.result.rows} totalRows={batch.totalRows} caption="Rows the search returns over the batch" /> : <p className="text-sm">No rows: the search does not fire over this batch.</p>
+            batch.result.rows.length ? <V.RowsTable rows={batch.result.rows} totalRows={batch.totalRows} caption="Rows the search returns over the batch" /> : <p className="text-sm">No rows: the search does not fire over this batch.</p>
           ) : (
             <p className="text-sm">Not testable over the batch: {batch.result.reason}</p>
           )}
@@ -214,24 +222,24 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
         </p>
       )}
       <div ref={results} className="space-y-3" aria-label="Results per event" role="region">
-        {run.explained.map((item) => (
-          <EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} onPick={onPick} compact={compact} />
+        {V && run.explained.map((item) => (
+          <V.EventCard key={item.index} item={item} search={analytic.search} fieldsRead={fieldsRead} rba={analytic.rba} edits={edits[String(item.index)] ?? {}} onEdit={onEdit} onPick={onPick} compact={compact} />
         ))}
-        {timedOut.map((r) => (
+        {V && timedOut.map((r) => (
           <article key={`t${r.index}`} aria-label={`Event ${r.index + 1}`} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 p-3 dark:border-slate-700">
             <h3 className="text-sm font-semibold">Event {r.index + 1}</h3>
             <VerdictBadge verdict={r.verdict} reason={r.reason} />
           </article>
         ))}
       </div>
-      {eventCount > 1 && run.rows.length > 0 && <VerdictTable rows={run.rows} />}
-      {run.explained.length > 0 && (
-        <SaveAsTestCase
+      {V && eventCount > 1 && run.rows.length > 0 && <V.VerdictTable rows={run.rows} />}
+      {V && run.explained.length > 0 && (
+        <V.SaveAsTestCase
           analytic={{ id: analytic.id, name: analytic.name, slug: analytic.slug }}
           events={run.explained.map((x) => ({ fields: x.event.fields, format: x.event.format, provenance: x.event.provenance, verdict: x.explanation.verdict }))}
         />
       )}
-      {run.explained.length > 0 && <TesterExports analytic={exportAnalytic} items={run.explained} />}
+      {V && run.explained.length > 0 && <V.TesterExports analytic={exportAnalytic} items={run.explained} />}
     </div>
     <EvasionLab analyticId={analytic.id} load={load} names={names} samples={samples} input={input} ready={state === "done" || !!run.error} />
     </>

@@ -8,8 +8,6 @@ import { groupResults } from "@/lib/tester/group";
 import { filtersFromQuery, filtersToQuery, type ResultFilters } from "@/lib/tester/result-filters";
 import type { TestScope } from "@/lib/catalog/test-scope";
 import { encodeState } from "@/lib/tester/permalink";
-import { CatalogMatrix } from "./CatalogMatrix";
-import { CatalogResults } from "./CatalogResults";
 import { InputPanel } from "./InputPanel";
 import { Toolbar } from "./Toolbar";
 import { useRunState } from "./useRunState";
@@ -18,6 +16,14 @@ import { usePermalink } from "./usePermalink";
 import { PRESENT_PARAM, PRESENTATION_CLASS, usePresentation } from "./usePresentation";
 import { useShortcuts, type Shortcut } from "./useShortcuts";
 import { formatCount } from "@/lib/detection/numbers";
+import { useLazy } from "@/components/ui/use-lazy";
+
+/**
+ * The results' views (grouped results, the events × analytics table, and the table library under
+ * them), loaded once the box holds something: an empty /test never loads or hydrates them.
+ */
+const loadViews = () =>
+  Promise.all([import("./CatalogResults"), import("./CatalogMatrix")]).then(([r, m]) => ({ CatalogResults: r.CatalogResults, CatalogMatrix: m.CatalogMatrix }));
 
 /**
  * `/test`: paste once, run against every analytic of the catalog (in the worker); `scope` limits the
@@ -103,10 +109,12 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
   const grouped = useMemo(() => groupResults(shown, outcomes, payload?.tacticNames ?? {}, filters), [shown, payload, outcomes, filters]);
   const firingFlat = useMemo(() => grouped.firing.flatMap((t) => t.techniques.flatMap((x) => x.items)), [grouped]);
   const eventCount = run.parsed?.eventCount ?? 0;
+  const views = useLazy(input.trim() !== "", loadViews);
+  const viewsMissing = eventCount > 0 && !views.module;
   const loaded = payload?.analytics.length ?? 0;
   const total = scope ? scope.ids.length : loaded;
   // Done means shown: a run's results appear once the names are here too.
-  const state = run.running || (run.req > 0 && !payload) ? "running" : run.req > 0 ? "done" : "idle";
+  const state = run.running || (run.req > 0 && (!payload || (viewsMissing && !views.error))) ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 ${presentation ? `${PRESENTATION_CLASS} rounded-lg p-3` : ""}`}>
@@ -156,6 +164,7 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
         {!payload && !loadError && "Loading the catalog…"}
         {payload && `${formatCount(loaded)} analytics loaded. `}
         {run.error && <span className="text-red-700 dark:text-red-300">The engine stopped: {run.error}</span>}
+        {views.error && <span className="text-red-700 dark:text-red-300">The results could not be shown: {views.error}</span>}
         {run.running && eventCount > 0 && `Evaluating… ${run.pairTotal ? Math.floor((100 * (run.pairs ?? 0)) / run.pairTotal) : 0} %`}
         {!run.running && run.ms !== undefined && eventCount > 0 && `Evaluated ${formatCount(eventCount)} event${eventCount === 1 ? "" : "s"} against ${formatCount(total)} analytics in ${formatCount(run.ms)} ms.`}
         {client?.restarts ? ` The engine was restarted ${client.restarts} time${client.restarts === 1 ? "" : "s"}.` : ""}
@@ -165,10 +174,11 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
           Paste a command line (or many events, or upload a file) to see which analytics of the catalog fire on it, grouped by ATT&amp;CK tactic and technique. The engine runs in your browser; while it loads the catalog, the server answers small pastes with the same engine.
         </p>
       ) : (
-        eventCount > 0 && (
+        eventCount > 0 &&
+        views.module && (
           <>
-            <CatalogResults grouped={grouped} eventCount={eventCount} batches={run.batches} onOpen={openAnalytic} filters={filters} onFilters={setFilters} />
-            {eventCount > 1 && !run.running && <CatalogMatrix events={run.events} firing={firingFlat} />}
+            <views.module.CatalogResults grouped={grouped} eventCount={eventCount} batches={run.batches} onOpen={openAnalytic} filters={filters} onFilters={setFilters} />
+            {eventCount > 1 && !run.running && <views.module.CatalogMatrix events={run.events} firing={firingFlat} />}
             {eventCount > 1 && run.running && <p className="text-sm text-slate-600 dark:text-slate-400">The events × analytics table appears when all analytics are evaluated.</p>}
           </>
         )
