@@ -1,7 +1,7 @@
 "use client";
 import Link from "@/components/ui/Link";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { enginePayloadUrl, isCatalogPayload, namesPayloadUrl, type CatalogPayload } from "@/lib/tester/catalog-payload";
+import { decodeCatalogPayload, enginePayloadUrl, namesPayloadUrl, type CatalogPayload } from "@/lib/tester/catalog-payload";
 import { serverRunUrl } from "@/lib/tester/server-run";
 import { serverRun } from "./engine-client";
 import { groupResults } from "@/lib/tester/group";
@@ -54,7 +54,8 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
       .then((r) => r.json())
       .then((v: unknown) => {
         if (!live) return;
-        if (isCatalogPayload(v)) setPayload(v);
+        const decoded = decodeCatalogPayload(v);
+        if (decoded) setPayload(decoded);
         else setLoadError("the catalog could not be loaded");
       })
       .catch((e: unknown) => live && setLoadError(`the catalog could not be loaded: ${String(e)}`));

@@ -9,7 +9,7 @@ import type { Catalog } from "../content/types";
 import { dataSourceSpec } from "../content/data-source";
 import type { DataSourceSpec } from "../events/types";
 import { contentOf, enginePayload, matcherFor, tablesFor } from "../engine/index";
-import type { CatalogPayload } from "../tester/catalog-payload";
+import { encodeCatalogPayload, type CatalogPayload } from "../tester/catalog-payload";
 import { immutableJson } from "./immutable";
 
 type Payloads = { engine: Promise<string>; names: Promise<string>; dataSources: Promise<string> };
@@ -33,8 +33,9 @@ function dataSourcesOf(version: string, catalog: Catalog): string {
   return JSON.stringify({ version, dataSources: testerDataSources(catalog) });
 }
 
-function namesOf(version: string, catalog: Catalog): string {
-  const payload: CatalogPayload = {
+/** What /test shows of each analytic (lib/tester CatalogPayload), before its wire encoding. */
+export function catalogPayloadOf(version: string, catalog: Catalog): CatalogPayload {
+  return {
     version,
     analytics: catalog.analytics.map((a) => ({
       id: a.id,
@@ -48,7 +49,10 @@ function namesOf(version: string, catalog: Catalog): string {
     })),
     tacticNames: Object.fromEntries(tactics().map((t) => [t.shortname, t.name])),
   };
-  return JSON.stringify(payload);
+}
+
+function namesOf(version: string, catalog: Catalog): string {
+  return JSON.stringify(encodeCatalogPayload(catalogPayloadOf(version, catalog)));
 }
 
 /**
