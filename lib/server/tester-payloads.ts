@@ -77,10 +77,11 @@ export { dataSourceSpec } from "../content/data-source";
 
 /**
  * What the tester payloads hold, in their shape: bump it when a payload changes what it carries
- * (2: the data sources carry their example logs; 3: a plan carries its gate's suffix). The payload URLs are immutable under
+ * (2: the data sources carry their example logs; 3: a plan carries its gate's suffix; 4: the names
+ * list travels as rows with a technique table). The payload URLs are immutable under
  * `testerVersion`, so browsers never reuse a cached payload of another shape.
  */
-const PAYLOAD_FORMAT = 3;
+const PAYLOAD_FORMAT = 4;
 
 /** The version in every tester payload URL: the content's version and the payloads' format. */
 export function testerVersion(catalog: Catalog): string {
