@@ -7,7 +7,11 @@
  *
  *   DC_SOURCE_MAPS=1 npm run build && next start …   (source maps for the client chunks)
  *   BASE_URL=http://127.0.0.1:3101 MT_PAGES=/test,/attack node --import tsx bench/main-thread.ts
- *   MT_WAIT=8000 (ms watched after the load event), MT_RATE=4 (CPU slowdown), MT_TOP=6
+ *   MT_WAIT=8000 (ms watched after the load event), MT_RATE=4 (CPU slowdown), MT_TOP=6, MT_RUNS=3
+ *
+ * Each page is visited MT_RUNS times, each in a new browser context (cold cache), after one
+ * unmeasured visit that warms the browser itself; the sums of all runs and their median are
+ * printed, the long tasks and their frames of the run with the median sum.
  *
  * Without source maps it still prints the long tasks and the minified names.
  */
@@ -21,6 +25,7 @@ const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const WAIT = Number(process.env.MT_WAIT) || 6000;
 const RATE = Number(process.env.MT_RATE) || 4;
 const TOP = Number(process.env.MT_TOP) || 6;
+const RUNS = Math.max(1, Number(process.env.MT_RUNS) || 3);
 const INTERVAL_US = 250;
 const CHUNKS = path.join(process.env.NEXT_DIR ?? ".next", "static", "chunks");
 
@@ -108,7 +113,12 @@ function attribute(profile: Profile, tasks: [number, number][], offsetUs: number
 const OBSERVE = `window.__dcLong = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__dcLong.push([Math.round(e.startTime), Math.round(e.duration)]); }).observe({ type: "longtask", buffered: true });`;
 const MARK = `(function __dcMark() { const t = performance.now(); while (performance.now() - t < 4); return t; })()`;
 
-async function measure(cdp: Cdp, tab: CdpTab, url: string): Promise<string[]> {
+interface Run {
+  blocking: number;
+  lines: string[];
+}
+
+async function measure(cdp: Cdp, tab: CdpTab, url: string): Promise<Run> {
   const s = tab.session;
   await tab.addInitScript(OBSERVE);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE }, s);
@@ -129,9 +139,18 @@ async function measure(cdp: Cdp, tab: CdpTab, url: string): Promise<string[]> {
     if (markUs === undefined && markNode.has(id)) markUs = at;
   });
   const blocking = tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
-  const head = `${url.replace(BASE, "")}: ${tasks.length} long tasks, ${Math.round(blocking)} ms over 50 ms each (CPU ${RATE}× slower, ${WAIT} ms after load)`;
-  if (markUs === undefined) return [head, "  (the profile missed the clock mark: no attribution)"];
-  return [head, ...attribute(profile, tasks, markUs - markMs * 1000)];
+  const head = `  median run: ${tasks.length} long tasks`;
+  if (markUs === undefined) return { blocking, lines: [head, "  (the profile missed the clock mark: no attribution)"] };
+  return { blocking, lines: [head, ...attribute(profile, tasks, markUs - markMs * 1000)] };
+}
+
+async function visit(cdp: Cdp, url: string): Promise<Run> {
+  const { id, tabs } = await cdp.context(1);
+  try {
+    return await measure(cdp, tabs[0]!, url);
+  } finally {
+    await cdp.closeContext(id);
+  }
 }
 
 async function main(): Promise<void> {
@@ -140,10 +159,15 @@ async function main(): Promise<void> {
   if (!existsSync(CHUNKS)) console.log(`main-thread: no ${CHUNKS} here: frames stay minified (run from the checkout that built the server)`);
   const cdp = Cdp.launch();
   try {
+    await visit(cdp, `${BASE}${pages[0]![1]}`);
+    console.log(`main thread while loading, CPU ${RATE}× slower, ${WAIT} ms after load, ${RUNS} cold runs per page: long tasks' time over 50 ms each (what TBT sums)`);
     for (const [, p] of pages) {
-      const { id, tabs } = await cdp.context(1);
-      for (const line of await measure(cdp, tabs[0]!, `${BASE}${p}`)) console.log(line);
-      await cdp.closeContext(id);
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await visit(cdp, `${BASE}${p}`));
+      const sorted = [...runs].sort((a, b) => a.blocking - b.blocking);
+      const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+      console.log(`${p}: median ${Math.round(median.blocking)} ms (runs: ${runs.map((r) => Math.round(r.blocking)).join(", ")})`);
+      for (const line of median.lines) console.log(line);
     }
   } finally {
     await cdp.close();
