@@ -262,3 +262,10 @@ test.describe("/test against the full catalog (:3101)", () => {
     await expect(matrix.getByRole("row")).toHaveCount(4);
   });
 });
+
+test("/test settles after load: its warm-up of the server's run is answered 204 with no body, so no request stays open", async ({ page }) => {
+  const warm = page.waitForResponse((r) => r.url().includes("/test/run/") && r.request().method() === "POST");
+  await page.goto("/test", { waitUntil: "networkidle", timeout: 20_000 });
+  const r = await warm;
+  expect(r.status()).toBe(204);
+});

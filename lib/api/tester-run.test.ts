@@ -19,6 +19,14 @@ test("the run's answers: 404 for another content version, 422 for a body it does
   assert.ok(messages.some((m) => m.type === "outcomes" && m.items.some((o) => o.verdict === "match")), "the smbexec line fires the seed");
 });
 
+test("a warm-up run is answered 204 with no body (the boot script never reads one); warm must be true", async () => {
+  const post = (body: unknown) => serverRunResponse(builtIn, testerVersion(builtIn), new Request("http://x/test/run/v", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+  const warm = await post({ input: "", warm: true });
+  assert.equal(warm.status, 204);
+  assert.equal(await warm.text(), "");
+  for (const bad of [{ input: "", warm: "yes" }, { input: "", warm: false }]) assert.equal((await post(bad)).status, 422, JSON.stringify(bad));
+});
+
 test("at most two runs at a time: a third is told to wait for the page's worker (503)", async () => {
   const post = () => serverRunResponse(builtIn, testerVersion(builtIn), new Request("http://x/test/run/v", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input: SMBEXEC }) }));
   const statuses = (await Promise.all([post(), post(), post()])).map((r) => r.status).sort();

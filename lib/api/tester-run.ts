@@ -21,7 +21,9 @@ export async function serverRunResponse(catalog: Catalog, version: string, reque
   if (running >= SERVER_RUN_LIMITS.running) return error(503, "the server is answering other runs: the page's worker answers this one", { "retry-after": "1" });
   running++;
   try {
-    return json(200, { messages: await runCatalogOnServer(catalog, parsed.input, parsed.only) });
+    const messages = await runCatalogOnServer(catalog, parsed.input, parsed.only);
+    // A warm-up wants no answer: an unread body would hold the page's connection open.
+    return parsed.warm ? new Response(null, { status: 204 }) : json(200, { messages });
   } finally {
     running--;
   }

@@ -15,18 +15,23 @@ import type { AnalyticSource, FromWorker } from "../tester/protocol";
 import { testerDataSources } from "./tester-payloads";
 import { serverRunProblem } from "../tester/server-run";
 
-type Parsed = { input: string; only?: string[] } | { problem: string };
+type Parsed = { input: string; only?: string[]; warm?: true } | { problem: string };
 
-/** The body `{ input, only? }`, checked against SERVER_RUN_LIMITS. */
+/**
+ * The body `{ input, only?, warm? }`, checked against SERVER_RUN_LIMITS. `warm: true`: the page
+ * asks the run once so that this route has compiled the catalog before the first paste, and wants
+ * no answer (lib/api/tester-run.ts answers 204).
+ */
 export function parseRunBody(v: unknown): Parsed {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return { problem: "expected a JSON object { input, only? }" };
-  const { input, only, ...rest } = v as Record<string, unknown>;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return { problem: "expected a JSON object { input, only?, warm? }" };
+  const { input, only, warm, ...rest } = v as Record<string, unknown>;
   if (Object.keys(rest).length) return { problem: `unexpected field ${JSON.stringify(Object.keys(rest)[0]).slice(0, 60)}` };
   if (typeof input !== "string") return { problem: "input must be a string" };
   if (only !== undefined && !Array.isArray(only)) return { problem: "only must be a list of analytic ids" };
+  if (warm !== undefined && warm !== true) return { problem: "warm must be true when given" };
   const problem = serverRunProblem(input, only);
   if (problem) return { problem };
-  return only === undefined ? { input } : { input, only: only as string[] };
+  return { input, ...(only === undefined ? {} : { only: only as string[] }), ...(warm ? { warm } : {}) };
 }
 
 /** Per content version: what a server-side host loads, built once (the same objects keep the host's caches warm). */
