@@ -146,7 +146,7 @@ export function AnalyticTester({ analytic, macros, samples, dataSources = [], da
   const exportAnalytic = useMemo(() => ({ id: analytic.id, name: analytic.name, slug: analytic.slug ?? analytic.id, techniques: analytic.techniques ?? [] }), [analytic.id, analytic.name, analytic.slug, analytic.techniques]);
   const views = useLazy(input.trim() !== "", loadViews);
   const V = views.module;
-  const state = run.running || (run.req > 0 && eventCount > 0 && !V && !views.error) ? "running" : run.req > 0 ? "done" : "idle";
+  const state = run.running || (run.req > 0 && eventCount > 0 && !views.settled) ? "running" : run.req > 0 ? "done" : "idle";
   // A small-batch threshold (lib/spl/threshold.ts): said in words, as on /test.
   const support = run.compiled?.support;
   const threshold = support && support.level !== "event" ? support.threshold : undefined;

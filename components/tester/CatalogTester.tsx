@@ -111,11 +111,10 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
   const firingFlat = useMemo(() => grouped.firing.flatMap((t) => t.techniques.flatMap((x) => x.items)), [grouped]);
   const eventCount = run.parsed?.eventCount ?? 0;
   const views = useLazy(input.trim() !== "", loadViews);
-  const viewsMissing = eventCount > 0 && !views.module;
   const loaded = payload?.analytics.length ?? 0;
   const total = scope ? scope.ids.length : loaded;
   // Done means shown: a run's results appear once the names are here too.
-  const state = run.running || (run.req > 0 && (!payload || (viewsMissing && !views.error))) ? "running" : run.req > 0 ? "done" : "idle";
+  const state = run.running || (run.req > 0 && (!payload || (eventCount > 0 && !views.settled))) ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 ${presentation ? `${PRESENTATION_CLASS} rounded-lg p-3` : ""}`}>

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 
-export type Lazy<T> = { module?: T; error?: string };
+/** `settled`: the module or the error is here (the page can say its run is done). */
+export type Lazy<T> = { module?: T; error?: string; settled: boolean };
 
 /**
  * A module loaded the first time `when` is true, not before: code a page shows only once the user
@@ -10,18 +11,17 @@ export type Lazy<T> = { module?: T; error?: string };
  * `() => import("…")`); the bundler fetches and evaluates the module once per page.
  */
 export function useLazy<T>(when: boolean, load: () => Promise<T>): Lazy<T> {
-  const [state, setState] = useState<Lazy<T>>({});
-  const wanted = when || state.module !== undefined;
+  const [state, setState] = useState<Lazy<T>>({ settled: false });
   useEffect(() => {
-    if (!wanted || state.module !== undefined || state.error !== undefined) return;
+    if (!when || state.settled) return;
     let live = true;
     load().then(
-      (module) => live && setState({ module }),
-      (e: unknown) => live && setState({ error: `this part of the page could not be loaded (${e instanceof Error ? e.message : String(e)}): reload the page` }),
+      (module) => live && setState({ module, settled: true }),
+      (e: unknown) => live && setState({ error: `this part of the page could not be loaded (${e instanceof Error ? e.message : String(e)}): reload the page`, settled: true }),
     );
     return () => {
       live = false;
     };
-  }, [wanted, state, load]);
+  }, [when, state.settled, load]);
   return state;
 }
