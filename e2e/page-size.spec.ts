@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { FULL_URL as FULL } from "./servers";
+import { BUILT_IN_URL, FULL_URL as FULL } from "./servers";
 
 /**
  * No page sends more than 200 KB of HTML with the full catalog (issue 16): pages render what is
@@ -73,4 +73,21 @@ test("the stories filter reads the full descriptions, not only what the table sh
   await page.getByLabel("Filter").fill("watchguard");
   await expect(page.locator("#stories-count")).toHaveText(/^2 of \d+ stories$/);
   await expect(row).toBeVisible();
+});
+
+test("every script a page starts with is marked for eager compilation, the legacy polyfills excepted", async ({ page, request }) => {
+  // scripts/compile-hints.ts (postbuild): without the mark, a phone's main thread compiles Next's
+  // and React's code function by function as it first runs (bench/README.md, issue 16).
+  const scripts: string[] = [];
+  page.on("response", (r) => r.request().resourceType() === "script" && scripts.push(r.url()));
+  await page.goto(`${BUILT_IN_URL}/about`, { waitUntil: "load" });
+  const html = await (await request.get(`${BUILT_IN_URL}/about`)).text();
+  const legacy = [...html.matchAll(/<script[^>]*src="([^"]+)"[^>]*noModule/gi)].map((m) => m[1]);
+  expect(legacy.length).toBeGreaterThan(0);
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const src of legacy) expect(scripts.some((u) => u.endsWith(src!)), `${src} is not run by Chromium`).toBe(false);
+  for (const url of scripts.filter((u) => u.includes("/_next/static/"))) {
+    const body = await (await request.get(url)).text();
+    expect(body.startsWith("//# allFunctionsCalledOnLoad\n"), url).toBe(true);
+  }
 });
