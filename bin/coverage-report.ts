@@ -6,6 +6,7 @@
 import type { Analytic } from "../lib/content/types";
 import { REASON_CODES, reasonKey } from "../lib/detection/reasons";
 import type { Matcher } from "../lib/engine/index";
+import { compareText } from "../lib/detection/collate";
 
 /** One analytic with its matcher (lib/engine `matcherFor`). */
 export interface CompiledAnalytic {
@@ -83,7 +84,7 @@ function tally(entries: readonly CoverageEntry[], keys: (e: CoverageEntry) => st
       m.set(key, t);
     }
   }
-  return [...m.values()].sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+  return [...m.values()].sort((a, b) => b.total - a.total || compareText(a.key, b.key));
 }
 
 function byCode(entries: readonly CoverageEntry[]): CoverageReport["byCode"] {
@@ -99,9 +100,9 @@ function byCode(entries: readonly CoverageEntry[]): CoverageReport["byCode"] {
     .map(([code, details]) => ({
       code,
       count: [...details.values()].reduce((a, b) => a + b, 0),
-      details: [...details].map(([detail, count]) => ({ detail, count })).sort((a, b) => b.count - a.count || a.detail.localeCompare(b.detail)),
+      details: [...details].map(([detail, count]) => ({ detail, count })).sort((a, b) => b.count - a.count || compareText(a.detail, b.detail)),
     }))
-    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+    .sort((a, b) => b.count - a.count || compareText(a.code, b.code));
 }
 
 export function coverageOf(list: readonly CompiledAnalytic[]): CoverageReport {

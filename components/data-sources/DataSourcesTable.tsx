@@ -7,12 +7,13 @@ import { catalogHref, emptyFilters, emptyQuery } from "@/lib/catalog/query";
 import { DataTableView } from "@/components/table/DataTableView";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { formatCount } from "@/lib/detection/numbers";
+import { compareText } from "@/lib/detection/collate";
 
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
 const helper = createColumnHelper<typeof features, DataSourceRow>();
 type R = { original: DataSourceRow };
-const byName = (a: R, b: R) => a.original.name.localeCompare(b.original.name, "en");
-const byText = (f: (r: DataSourceRow) => string) => (a: R, b: R) => f(a.original).localeCompare(f(b.original), "en") || byName(a, b);
+const byName = (a: R, b: R) => compareText(a.original.name, b.original.name);
+const byText = (f: (r: DataSourceRow) => string) => (a: R, b: R) => compareText(f(a.original), f(b.original)) || byName(a, b);
 const dash = <span className="text-slate-400">—</span>;
 
 const columns = helper.columns([

@@ -4,6 +4,7 @@ import Link from "@/components/ui/Link";
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { DataTableView } from "@/components/table/DataTableView";
 import { formatCount } from "@/lib/detection/numbers";
+import { compareText } from "@/lib/detection/collate";
 import { TableFilter } from "@/components/ui/TableFilter";
 import { filterStories, fromStoryTuple, type StoryRow, type StoryTuple } from "@/lib/catalog/story-list";
 
@@ -28,7 +29,7 @@ const columns = helper.columns([
   helper.accessor("name", {
     id: "name",
     header: "Story",
-    sortFn: (a: R, b: R) => a.original.name.localeCompare(b.original.name, "en"),
+    sortFn: (a: R, b: R) => compareText(a.original.name, b.original.name),
     cell: ({ row }) => (
       <>
         <Link href={`/stories/${row.original.slug}`} className="dc-link">
@@ -41,21 +42,21 @@ const columns = helper.columns([
   helper.accessor((r) => r.category.join(", "), {
     id: "category",
     header: "Category",
-    sortFn: (a: R, b: R) => a.original.category.join(", ").localeCompare(b.original.category.join(", "), "en") || a.original.name.localeCompare(b.original.name, "en"),
+    sortFn: (a: R, b: R) => compareText(a.original.category.join(", "), b.original.category.join(", ")) || compareText(a.original.name, b.original.name),
     cell: ({ row }) => row.original.category.join(", ") || <span className="text-slate-400">—</span>,
   }),
   helper.accessor("analytics", {
     id: "analytics",
     header: "Analytics",
     sortDescFirst: true,
-    sortFn: (a: R, b: R) => a.original.analytics - b.original.analytics || b.original.name.localeCompare(a.original.name, "en"),
+    sortFn: (a: R, b: R) => a.original.analytics - b.original.analytics || compareText(b.original.name, a.original.name),
     cell: ({ row }) => formatCount(row.original.analytics),
   }),
   helper.accessor((r) => r.date ?? "", {
     id: "date",
     header: "Date",
     sortDescFirst: true,
-    sortFn: (a: R, b: R) => (a.original.date ?? "").localeCompare(b.original.date ?? "") || b.original.name.localeCompare(a.original.name, "en"),
+    sortFn: (a: R, b: R) => compareText(a.original.date ?? "", b.original.date ?? "") || compareText(b.original.name, a.original.name),
     cell: ({ row }) => <time dateTime={row.original.date}>{row.original.date ?? "—"}</time>,
   }),
 ]);

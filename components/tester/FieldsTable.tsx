@@ -3,6 +3,7 @@ import type { FieldGroup } from "@/lib/events/group";
 import type { FieldValue } from "@/lib/events/types";
 import { Highlighted } from "./Highlighted";
 import { formatCount } from "@/lib/detection/numbers";
+import { compareText } from "@/lib/detection/collate";
 
 const ORIGINS = new Set(["given", "extracted", "alias", "derived", "mapped", "edited", "unknown"]);
 
@@ -57,7 +58,7 @@ export function FieldsTable({
   onEdit?: (field: string, value: string) => void;
 }) {
   const read = new Set(fieldsRead);
-  const order = (a: Row, b: Row) => Number(b.read) - Number(a.read) || a.name.localeCompare(b.name, "en");
+  const order = (a: Row, b: Row) => Number(b.read) - Number(a.read) || compareText(a.name, b.name);
   // A CIM dataset's field is read as `Registry.registry_path` by tstats, or bare by a search on it.
   const isRead = (name: string, dataset?: string) => read.has(name) || (dataset !== undefined && read.has(`${dataset.split(".").pop()}.${name}`));
   const sections: { key: string; title: string; note: string; cim: boolean; rows: Row[] }[] = groups.map((g) => ({

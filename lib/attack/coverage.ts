@@ -5,6 +5,7 @@
  */
 import { allTechniques, getTechnique, tactics, type Tactic, type Technique } from "./index";
 import { shadeIndex } from "./shades";
+import { compareText } from "../detection/collate";
 
 /** A technique as an analytic cites it (a catalog row's techniques fit). */
 export interface CatalogTechnique {
@@ -81,7 +82,7 @@ export interface CoverageResult {
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, "en");
+  return compareText(a.name, b.name);
 }
 
 /** Where a cited technique counts: its replacement when revoked, else itself (when known). */
@@ -122,7 +123,10 @@ export function computeCoverage(sources: readonly CoverageSource[]): CoverageRes
   const revokedCitations = new Map<string, Set<string>>();
   let mapped = 0;
 
-  for (const source of sources) {
+  // In name order, so that each technique's list is sorted as it is built: one sort of the
+  // sources (linear when they come sorted, as the server sends them) instead of one per technique.
+  const ordered = [...sources].sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug));
+  for (const source of ordered) {
     let placed = false;
     for (const cited of source.techniques) {
       const { technique, reason } = placeOf(cited);
@@ -158,11 +162,7 @@ export function computeCoverage(sources: readonly CoverageSource[]): CoverageRes
     );
   }
 
-  const sortSlugs = (slugs: string[]) => slugs.sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b, "en") || a.localeCompare(b));
-  for (const cov of Object.values(techniques)) {
-    sortSlugs(cov.analytics);
-    if (cov.parent) techniques[cov.parent]?.subtechniques.push(cov.id);
-  }
+  for (const cov of Object.values(techniques)) if (cov.parent) techniques[cov.parent]?.subtechniques.push(cov.id);
 
   let maxTotal = 0;
   let techniquesCovered = 0;
@@ -212,5 +212,5 @@ export function analyticsUnder(coverage: CoverageResult, id: string, withSubtech
   if (!cov) return [];
   const set = new Set(cov.analytics);
   if (withSubtechniques) for (const sub of cov.subtechniques) for (const s of coverage.techniques[sub]?.analytics ?? []) set.add(s);
-  return [...set].sort((a, b) => (coverage.analytics[a] ?? a).localeCompare(coverage.analytics[b] ?? b, "en") || a.localeCompare(b));
+  return [...set].sort((a, b) => compareText(coverage.analytics[a] ?? a, coverage.analytics[b] ?? b) || compareText(a, b));
 }

@@ -8,6 +8,7 @@ import type { CoverageResult, TechniqueCoverage } from "./coverage";
 import { tactics } from "./index";
 import { LAYER_FORMAT_VERSION, NAVIGATOR_VERSION, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from "./layer-types";
 import { SHADE_BUCKETS, shadeFor } from "./shades";
+import { compareText } from "../detection/collate";
 
 export interface LayerExportOptions {
   name: string;
@@ -63,7 +64,7 @@ export function buildNavigatorLayer(coverage: CoverageResult, options: LayerExpo
   const tacticOrder = tactics().map((t) => t.shortname);
   const covered = Object.values(coverage.techniques)
     .filter((t) => t.analytics.length > 0 || t.subtechniques.some((s) => (coverage.techniques[s]?.analytics.length ?? 0) > 0))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.id, b.id));
   const techniques = covered.flatMap((cov) => entriesFor(cov, coverage, tacticOrder, options.baseUrl));
   const maxScore = Math.max(1, ...covered.map((t) => t.analytics.length));
   const { stats } = coverage;

@@ -6,6 +6,7 @@
  * warning. Problems come back as values with a message a person can act on; never throws.
  */
 import { followRevocations, getTechnique, normaliseTechniqueId } from "./index";
+import { compareText } from "../detection/collate";
 
 export interface ImportedTechnique {
   /** The Enterprise id the technique counts as (a revoked id's replacement). */
@@ -110,7 +111,7 @@ class Collector {
   }
 
   techniques(): ImportedTechnique[] {
-    return [...this.byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.byId.values()].sort((a, b) => compareText(a.id, b.id));
   }
 }
 

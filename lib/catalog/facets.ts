@@ -7,6 +7,7 @@ import type { CatalogEntry, CatalogIndex } from "./build";
 import { FACET_KEYS } from "./query";
 import { matchesTerms, searchTerms } from "./text-search";
 import type { CatalogQuery, CatalogResult, FacetKey, FacetResult, FacetValue } from "./types";
+import { compareText } from "../detection/collate";
 
 export const FACET_LABELS: Record<FacetKey, string> = {
   type: "Type",
@@ -38,9 +39,9 @@ function sortValues(key: FacetKey, values: FacetValue[], index: CatalogIndex): F
       const i = index.tacticOrder.indexOf(v);
       return i === -1 ? Number.MAX_SAFE_INTEGER : i;
     };
-    return values.sort((a, b) => rank(a.value) - rank(b.value) || a.value.localeCompare(b.value));
+    return values.sort((a, b) => rank(a.value) - rank(b.value) || compareText(a.value, b.value));
   }
-  return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  return values.sort((a, b) => b.count - a.count || compareText(a.label, b.label));
 }
 
 /** Which entries (by position in the index) match the query's text, when decided elsewhere. */

@@ -11,6 +11,7 @@ import type { Analytic, Catalog } from "../content/types";
 import { pairVerdicts } from "../engine/index";
 import type { EventInput } from "../detection/types";
 import { parseEvents, toEventInput } from "../events/index";
+import { compareText } from "../detection/collate";
 
 /** A firing analytic as the page shows it. */
 export interface LabAnalytic {
@@ -75,7 +76,7 @@ function readSample(catalog: Catalog, sample: LabSample): EventInput | string {
 }
 
 const byWeight = (count: (a: LabAnalytic) => number) => (a: LabAnalytic, b: LabAnalytic) =>
-  count(b) - count(a) || b.riskScore - a.riskScore || a.name.localeCompare(b.name);
+  count(b) - count(a) || b.riskScore - a.riskScore || compareText(a.name, b.name);
 
 /** One tool's samples against every analytic: the analytics that fire, with the samples they fire on. */
 function runTool(catalog: Catalog, tool: LabTool, ask: ReturnType<typeof pairVerdicts>, views: LabAnalytic[]): LabRow {

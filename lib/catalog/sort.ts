@@ -4,17 +4,17 @@
  */
 import type { Severity } from "../rba/types";
 import type { CatalogRow, SortColumn } from "./types";
+import { compareLoosely } from "../detection/collate";
 
 const SEVERITY_RANK: Record<Severity, number> = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 /** Names and other text as the tables order them (numeric, case-insensitive; empty last). */
 export function text(a: string | undefined, b: string | undefined): number {
   if (!a && !b) return 0;
   if (!a) return 1;
   if (!b) return -1;
-  return collator.compare(a, b);
+  return compareLoosely(a, b);
 }
 
 function techniqueKey(row: CatalogRow): string | undefined {

@@ -3,6 +3,7 @@
  * then the not-testable ones with reasons, then a count of the ones that did not fire.
  */
 import type { BatchThreshold, Verdict } from "../detection/types";
+import { compareNumbered, compareText } from "../detection/collate";
 import { DEFAULT_FILTERS, hiddenBy, type Hideable, type ResultFilters } from "./result-filters";
 
 export interface AttackLite {
@@ -144,7 +145,7 @@ export function groupResults(
   }
   const rank = (t: string) => (t === "" ? 1000 : TACTIC_ORDER.indexOf(t) === -1 ? 500 : TACTIC_ORDER.indexOf(t));
   const byRisk = filters.sort === "risk";
-  const itemOrder = (x: Item, y: Item) => (byRisk ? y.analytic.riskScore - x.analytic.riskScore : 0) || x.analytic.name.localeCompare(y.analytic.name);
+  const itemOrder = (x: Item, y: Item) => (byRisk ? y.analytic.riskScore - x.analytic.riskScore : 0) || compareText(x.analytic.name, y.analytic.name);
   const top = (items: readonly Item[]) => (byRisk ? Math.max(...items.map((i) => i.analytic.riskScore)) : 0);
   const firing: TacticGroup[] = [...tactics.entries()]
     .map(([tactic, byTech]) => ({
@@ -152,10 +153,10 @@ export function groupResults(
       name: tactic === "" ? "No ATT&CK mapping" : (tacticNames[tactic] ?? titleCase(tactic)),
       techniques: [...byTech.values()]
         .map((g) => ({ ...g, items: g.items.sort(itemOrder) }))
-        .sort((a, b) => top(b.items) - top(a.items) || a.id.localeCompare(b.id, "en", { numeric: true })),
+        .sort((a, b) => top(b.items) - top(a.items) || compareNumbered(a.id, b.id)),
     }))
-    .sort((a, b) => top(b.techniques.flatMap((t) => t.items)) - top(a.techniques.flatMap((t) => t.items)) || rank(a.tactic) - rank(b.tactic) || a.tactic.localeCompare(b.tactic));
-  notTestable.sort((a, b) => a.analytic.name.localeCompare(b.analytic.name));
-  const reasons = [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    .sort((a, b) => top(b.techniques.flatMap((t) => t.items)) - top(a.techniques.flatMap((t) => t.items)) || rank(a.tactic) - rank(b.tactic) || compareText(a.tactic, b.tactic));
+  notTestable.sort((a, b) => compareText(a.analytic.name, b.analytic.name));
+  const reasons = [...reasonCounts.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
   return { firing, firingCount, hidden, hiddenCount, notTestable, reasons, noMatchCount, pending };
 }
