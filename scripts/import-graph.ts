@@ -29,6 +29,24 @@ export function sourceFiles(dir: string): string[] {
   return out;
 }
 
+/** Every TypeScript source of the product (lib, app, components, bin), tests included. */
+export function productSources(): string[] {
+  return ["lib", "app", "components", "bin"].flatMap((d) => sourceFiles(path.join(ROOT, d)));
+}
+
+/** `file:line` of each line of shipped code (tests left out, and the files in `except`) that `pattern` matches. */
+export function shippedLinesMatching(pattern: RegExp, except: readonly string[] = []): string[] {
+  const out: string[] = [];
+  for (const file of productSources()) {
+    const rel = path.relative(ROOT, file);
+    if (/\.test\.tsx?$/.test(rel) || except.includes(rel)) continue;
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => pattern.test(line) && out.push(`${rel}:${i + 1}`));
+  }
+  return out;
+}
+
 function resolveSpec(file: string, spec: string): string {
   if (spec.startsWith("@/")) return path.relative(ROOT, path.join(ROOT, spec.slice(2)));
   if (spec.startsWith(".")) return path.relative(ROOT, path.resolve(path.dirname(file), spec)).replace(SOURCE, "");
@@ -91,7 +109,7 @@ export function folderCycles(g: Map<string, Map<string, ImportEdge>>): string[][
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const edges = ["lib", "app", "components", "bin"].flatMap((d) => sourceFiles(path.join(ROOT, d))).flatMap(importsOf);
+  const edges = productSources().flatMap(importsOf);
   for (const [a, bs] of [...folderGraph(edges)].sort()) console.log(`${a} → ${[...bs.keys()].sort().join(", ")}`);
   for (const c of folderCycles(folderGraph(edges))) console.log(`cycle: ${c.join(" → ")}`);
 }

@@ -11,9 +11,9 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { builtinModules } from "node:module";
-import { folderCycles, folderGraph, folderOf, importsOf, ROOT, sourceFiles, type ImportEdge } from "./import-graph";
+import { folderCycles, folderGraph, folderOf, importsOf, productSources, ROOT, type ImportEdge } from "./import-graph";
 
-const edges: ImportEdge[] = ["lib", "app", "components", "bin"].flatMap((d) => sourceFiles(path.join(ROOT, d))).flatMap(importsOf);
+const edges: ImportEdge[] = productSources().flatMap(importsOf);
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const PURE = ["lib/spl", "lib/events", "lib/detection", "lib/cim", "lib/engine"];
 
