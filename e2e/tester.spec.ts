@@ -269,3 +269,20 @@ test("/test settles after load: its warm-up of the server's run is answered 204 
   const r = await warm;
   expect(r.status()).toBe(204);
 });
+
+test("/test asks the engine nothing while the box is empty; emptying it after a run clears the results", async ({ page }) => {
+  await page.goto("/test", { waitUntil: "networkidle" });
+  const status = page.getByTestId("run-status");
+  await expect(status).toContainText("analytics loaded");
+  // No run at load: the worker was not asked for an outcome per analytic of an empty box.
+  await expect(status).toHaveAttribute("data-req", "0");
+  await expect(status).toHaveAttribute("data-state", "idle");
+  await setInput(page, SMBEXEC);
+  await expect(page.locator("[data-verdict]").first()).toBeVisible();
+  await box(page).fill("");
+  await expect(status).toHaveAttribute("data-input-length", "0");
+  await expect(status).toHaveAttribute("data-state", "done");
+  await expect(status).not.toContainText("Evaluated");
+  await expect(page.getByText("Paste a command line (or many events")).toBeVisible();
+  await expect(page.locator("[data-verdict]")).toHaveCount(0);
+});
