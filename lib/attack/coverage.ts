@@ -124,7 +124,7 @@ export function computeCoverage(sources: readonly CoverageSource[]): CoverageRes
   let mapped = 0;
 
   // In name order, so that each technique's list is sorted as it is built: one sort of the
-  // sources (linear when they come sorted, as the server sends them) instead of one per technique.
+  // sources instead of one per technique's list.
   const ordered = [...sources].sort((a, b) => compareText(a.name, b.name) || compareText(a.slug, b.slug));
   for (const source of ordered) {
     let placed = false;

@@ -8,7 +8,6 @@ import { compareLoosely } from "../detection/collate";
 
 const SEVERITY_RANK: Record<Severity, number> = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
-
 /** Names and other text as the tables order them (numeric, case-insensitive; empty last). */
 export function text(a: string | undefined, b: string | undefined): number {
   if (!a && !b) return 0;
