@@ -119,8 +119,10 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
   const views = useLazy(input.trim() !== "", loadViews);
   const loaded = payload?.analytics.length ?? 0;
   const total = scope ? scope.ids.length : loaded;
-  // Done means shown: a run's results appear once the names are here too.
-  const state = run.running || (run.req > 0 && (!payload || (eventCount > 0 && !views.settled))) ? "running" : run.req > 0 ? "done" : "idle";
+  // Done means shown: a run's results appear once the names are here too, and once the deferred
+  // outcomes have caught up with the run's (else "done" could stand over the previous run's list).
+  const shownLags = outcomes !== run.outcomes;
+  const state = run.running || (run.req > 0 && (!payload || shownLags || (eventCount > 0 && !views.settled))) ? "running" : run.req > 0 ? "done" : "idle";
 
   return (
     <div data-presentation={presentation ? "on" : "off"} className={`space-y-4 ${presentation ? `${PRESENTATION_CLASS} rounded-lg p-3` : ""}`}>
