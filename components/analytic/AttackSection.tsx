@@ -4,6 +4,7 @@ import type { Analytic } from "@/lib/content/types";
 import { Badge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
 import { ScrollBox } from "@/components/ui/ScrollBox";
+import { Icon } from "@/components/ui/Icon";
 
 const ext = "text-indigo-800 underline decoration-indigo-300 underline-offset-2 hover:decoration-2 dark:text-indigo-300";
 
@@ -59,7 +60,7 @@ export function AttackSection({ analytic, rows }: { analytic: Analytic; rows: At
                           {r.id}
                         </Link>{" "}
                         <a className={ext} href={r.url} target="_blank" rel="noreferrer" aria-label={`${r.id} on attack.mitre.org`}>
-                          ↗
+                          <Icon name="external" />
                         </a>
                       </td>
                       <td className="py-1 pr-3">

@@ -6,7 +6,7 @@ export function Prose({ text, empty = "Not given." }: { text: string; empty?: st
     .filter((p) => p.trim() !== "");
   if (paras.length === 0) return <p className="text-sm italic text-slate-500">{empty}</p>;
   return (
-    <div className="max-w-prose space-y-2 text-[0.9375rem] leading-relaxed">
+    <div className="max-w-prose space-y-2 text-base leading-relaxed">
       {paras.map((p, i) => (
         <p key={i} className="whitespace-pre-line break-words">
           {p.trim()}

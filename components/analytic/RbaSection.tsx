@@ -3,6 +3,7 @@ import { messageParts } from "@/lib/rba/message";
 import { Badge, SeverityBadge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
 import { ScrollBox } from "@/components/ui/ScrollBox";
+import { Icon } from "@/components/ui/Icon";
 
 const th = "py-1 pr-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const td = "py-1 pr-3 align-top";
@@ -14,7 +15,7 @@ export function RiskMessage({ message }: { message: string }) {
     <span>
       {messageParts(message).map((p, i) =>
         p.field !== undefined ? (
-          <code key={i} title={`filled from the result field ${p.field}`} className="rounded bg-indigo-100 px-1 text-[0.85em] text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
+          <code key={i} title={`filled from the result field ${p.field}`} className="rounded bg-indigo-100 px-1 text-xs text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">
             ${p.field}$
           </code>
         ) : (
@@ -62,7 +63,7 @@ export function RbaSection({ rba }: { rba: Rba }) {
             </table>
           </ScrollBox>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            <span aria-hidden="true">ℹ️ </span>
+            <Icon name="info" className="mr-1 text-slate-500" />
             {rba.schema === "legacy" ? "Risk score = round(impact × confidence / 100): " : "Risk score = the largest risk-object score: "}
             <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{rba.formula}</code>. Severity follows the score in 20-point bands
             (informational, low, medium, high, critical).

@@ -5,11 +5,15 @@ import type { SplLine } from "@/lib/catalog/spl-display";
 import { macroOriginLabel } from "@/lib/catalog/spl-display";
 import { formatCount } from "@/lib/detection/numbers";
 
+/**
+ * Colour alone sets the tokens apart, not weight: each weight of the code face is one more font for
+ * the page's first layout to find and size (see the font stacks in app/globals.css).
+ */
 const TOKEN_CLASS: Record<string, string> = {
-  pipe: "font-bold text-pink-400",
-  command: "font-semibold text-sky-300",
+  pipe: "text-pink-400",
+  command: "text-sky-300",
   function: "text-violet-300",
-  keyword: "font-semibold text-orange-300",
+  keyword: "text-orange-300",
   field: "text-emerald-300",
   string: "text-amber-200",
   operator: "text-pink-300",
@@ -100,7 +104,7 @@ export function SplCode({ lines, macros, search }: { lines: SplLine[]; macros: M
                       {isOpen && (
                         <span className="mx-1 rounded border border-yellow-400/50 bg-yellow-300/10 px-1 text-yellow-100">
                           <span className="select-none text-yellow-400/80" aria-hidden="true">
-                            ⟶{" "}
+                            →{" "}
                           </span>
                           <span className="sr-only">expands to </span>
                           {use.expansion.trim() === "" ? <em className="text-yellow-400/80">(empty)</em> : use.expansion}

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badges";
 import { Empty, Section } from "@/components/ui/Section";
 import { SplCode } from "./SplCode";
 import { OpenInSplunk } from "@/components/exports/OpenInSplunk";
+import { Icon } from "@/components/ui/Icon";
 
 /** The search (highlighted, macros expandable) and the list of macros it uses. */
 export function SplSection({ search, spl }: { search: string; spl: SplView }) {
@@ -40,7 +41,7 @@ export function SplSection({ search, spl }: { search: string; spl: SplView }) {
               {uses.map((m) => (
                 <li key={`${m.name}(${m.args.join(",")})`} className="rounded-md border border-slate-200 p-2.5 text-sm dark:border-slate-800">
                   <div className="flex flex-wrap items-center gap-2">
-                    <code className="font-semibold break-all">
+                    <code className="break-all text-slate-950 dark:text-white">
                       {m.name}
                       {m.args.length > 0 && `(${m.args.join(", ")})`}
                     </code>
@@ -66,7 +67,7 @@ export function SplSection({ search, spl }: { search: string; spl: SplView }) {
                   </dl>
                   {isEmptyFilterMacro(m) && (
                     <p className="mt-2 flex gap-1.5 text-slate-700 dark:text-slate-300">
-                      <span aria-hidden="true">ℹ️</span>
+                      <Icon name="info" className="mt-[0.2em] text-slate-500" />
                       <span className="min-w-0 [overflow-wrap:anywhere]">
                         <code>{m.name}</code> is empty by default (<code>search *</code> keeps every result). It is a tuning hook: define
                         it in your Splunk to drop known false positives, and the detection&apos;s own SPL stays untouched.

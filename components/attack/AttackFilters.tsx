@@ -53,7 +53,7 @@ function FacetMenu({ facet, query, navigate }: { facet: FacetResult; query: Cata
           </span>
         )}
         <span aria-hidden="true" className="text-xs text-slate-500 group-open:rotate-180">
-          ▾
+          ▼
         </span>
       </summary>
       <div className="absolute left-0 z-30 mt-1 w-72 max-w-[calc(100vw-2rem)] max-sm:fixed max-sm:inset-x-4 max-sm:w-auto max-sm:max-w-none rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">

@@ -135,9 +135,9 @@ export function AttackPage({ initial, attackVersion }: { initial: AttackInitial;
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold tracking-tight">ATT&amp;CK coverage</h1>
         <p id="attack-stats" className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          <strong className="text-slate-900 tabular-nums dark:text-slate-100">{formatCount(stats.analytics)}</strong>
+          <strong className="font-semibold text-slate-900 tabular-nums dark:text-slate-100">{formatCount(stats.analytics)}</strong>
           {stats.analytics === total ? " analytics" : ` of ${formatCount(total)} analytics`} ·{" "}
-          <strong className="text-slate-900 tabular-nums dark:text-slate-100">{stats.parentsCovered}</strong> of {stats.techniquesInMatrix} techniques covered ·{" "}
+          <strong className="font-semibold text-slate-900 tabular-nums dark:text-slate-100">{stats.parentsCovered}</strong> of {stats.techniquesInMatrix} techniques covered ·{" "}
           {stats.techniquesCovered} techniques and sub-techniques with an analytic of their own
         </p>
       </div>

@@ -1,4 +1,5 @@
 import { SHADE_BUCKETS } from "@/lib/attack/shades";
+import { Icon } from "@/components/ui/Icon";
 
 /** The shading buckets (each cell also prints its count) and the imported-layer tags. */
 export function Legend({ withLayer }: { withLayer: boolean }) {
@@ -20,7 +21,8 @@ export function Legend({ withLayer }: { withLayer: boolean }) {
           </li>
           <li className="flex items-center gap-1">
             <span aria-hidden="true" className="rounded bg-emerald-700 px-1 text-[10px] font-bold uppercase text-white">
-              ✓ layer
+              <Icon name="check" className="mr-0.5" />
+              layer
             </span>
             in the layer, covered
           </li>

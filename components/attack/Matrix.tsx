@@ -90,7 +90,7 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
                           className="dc-subs"
                         >
                           <span aria-hidden="true" className={open ? "inline-block rotate-90" : "inline-block"}>
-                            ▸
+                            ►
                           </span>
                           {formatCount(t.subtechniques.length)} sub-technique{t.subtechniques.length === 1 ? "" : "s"}
                           <span className="sr-only"> of {t.id}</span>

@@ -2,6 +2,7 @@
 import type { TechniqueCoverage } from "@/lib/attack/coverage";
 import { SHADE_BUCKETS } from "@/lib/attack/shades";
 import { formatCount } from "@/lib/detection/numbers";
+import { Icon } from "@/components/ui/Icon";
 
 /** How an imported layer marks a technique: in the layer with no analytic (gap), or in it and covered. */
 export type LayerMark = "gap" | "covered";
@@ -31,7 +32,8 @@ function Mark({ mark }: { mark?: LayerMark }) {
   if (mark === "covered")
     return (
       <span aria-hidden="true" className="rounded bg-emerald-700 px-1 text-[10px] font-bold uppercase leading-4 tracking-wide text-white">
-        ✓ layer
+        <Icon name="check" className="mr-0.5" />
+        layer
       </span>
     );
   return null;
@@ -39,7 +41,7 @@ function Mark({ mark }: { mark?: LayerMark }) {
 
 /**
  * One technique (or sub-technique) as a button: name, id, the count printed (never colour alone),
- * shaded by count; an imported layer adds a "gap" or "✓ layer" tag and an outline.
+ * shaded by count; an imported layer adds a "gap" or a checked "layer" tag and an outline.
  */
 export function TechniqueCell({
   t,

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { DEFAULT_TIME_RANGE, searchForSplunk, splunkSearchUrl, timeRange, TIME_RANGES } from "@/lib/export/splunk-url";
 import { btn, copyText } from "@/components/ui/browser-io";
 import { SplunkSettings, useSplunk } from "./SplunkSettings";
+import { Icon } from "@/components/ui/Icon";
 
 type Form = "written" | "expanded";
 
@@ -24,7 +25,7 @@ export function OpenInSplunk({ search, expanded, idPrefix, compact = false }: { 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {href ? (
           <a href={href} target="_blank" rel="noopener noreferrer" className="rounded bg-indigo-700 px-2.5 py-1 font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
-            Open in Splunk<span aria-hidden="true"> ↗</span>
+            Open in Splunk <Icon name="external" />
             <span className="sr-only"> (opens {s.url} in a new tab)</span>
           </a>
         ) : (

@@ -15,7 +15,7 @@ export function AboutContent({
 }) {
   const h2 = "mb-2 mt-6 text-lg font-semibold tracking-tight";
   return (
-    <main className="mx-auto max-w-3xl px-4 py-4 text-[15px] leading-relaxed">
+    <main className="mx-auto max-w-3xl px-4 py-4 text-base leading-relaxed">
       <h1 className="text-xl font-semibold tracking-tight">About the Detection Console</h1>
       <p className="mt-3">
         The Detection Console is a place to review detection content written in the Splunk security_content format: browse and filter the

@@ -12,6 +12,7 @@ import { VerdictBadge } from "./Verdict";
 import { groupedFields } from "@/lib/events/group";
 import type { ParsedEvent } from "@/lib/events/types";
 import { DataSourceLine } from "./DataSourceLine";
+import { Icon } from "@/components/ui/Icon";
 
 /** Fields the search reads that the event has not got, raw or in a dataset (`Registry.registry_path`). */
 function missingFields(event: ParsedEvent, fieldsRead: string[]): string[] {
@@ -83,7 +84,7 @@ export const EventCard = memo(function EventCard({
       <DataSourceLine event={event} eventLabel={label} onPick={onPick ? (name) => onPick(item.index, name) : undefined} />
       {failure && (
         <p data-testid="failing-clause" className="rounded border-l-4 border-red-500 bg-red-50 px-2 py-1 text-sm [overflow-wrap:anywhere] dark:bg-red-950/50">
-          <span aria-hidden="true" className="font-bold">✘ </span>
+          <Icon name="cross" className="mr-1" />
           <code>{failure.words}</code>
           <span className="text-slate-600 dark:text-slate-400"> (in <code>{failure.stage.command}</code>)</span>
           {plain && (
@@ -97,7 +98,7 @@ export const EventCard = memo(function EventCard({
       )}
       {ex.hingesOn && ex.hingesOn.length > 0 && (
         <p data-testid="hinges-on" className="rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 text-sm dark:bg-amber-950/50">
-          <span aria-hidden="true">⚠ </span>
+          <Icon name="warning" className="mr-1" />
           Verdict depends on unknown field{ex.hingesOn.length > 1 ? "s" : ""} {ex.hingesOn.join(", ")}: this input does not say; fill {ex.hingesOn.length > 1 ? "them" : "it"} in below to see.
         </p>
       )}

@@ -3,6 +3,7 @@ import { forwardRef, useState } from "react";
 import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
 import { formatCount } from "@/lib/detection/numbers";
+import { Icon } from "@/components/ui/Icon";
 
 /**
  * Inputs longer than this stay out of the text box: a browser lays out and re-lays out every
@@ -61,7 +62,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
                 activeSample === s.key ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
               }`}
             >
-              <span aria-hidden="true">{s.expect === "match" ? "● " : s.expect === "no_match" ? "○ " : "⚠ "}</span>
+              {s.expect === "not_testable" ? <Icon name="warning" className="mr-1" /> : <span aria-hidden="true">{s.expect === "match" ? "● " : "○ "}</span>}
               {s.label}
               <span className="sr-only"> (expected: {s.expect === "match" ? "fires" : s.expect === "no_match" ? "near miss, does not fire" : "not testable"})</span>
             </button>
@@ -83,7 +84,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
                 activeSample === `example:${ex.name}` ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
               }`}
             >
-              <span aria-hidden="true">▤ </span>
+              <span aria-hidden="true">≡ </span>
               {ex.name}
               <span className="sr-only"> (example event)</span>
             </button>
@@ -103,7 +104,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
       {large ? (
         <div id={id} data-testid="large-input" className="space-y-2 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-700">
           <p>
-            <span aria-hidden="true">▤ </span>A large input is loaded: {formatCount(value.length)} characters, {formatCount(lineCount(value))} lines. It is kept out of the
+            <span aria-hidden="true">≡ </span>A large input is loaded: {formatCount(value.length)} characters, {formatCount(lineCount(value))} lines. It is kept out of the
             text box so the page stays responsive; the engine reads all of it (up to 10,000 events or 10 MB).
           </p>
           <pre className="max-h-24 overflow-hidden whitespace-pre-wrap font-mono text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400" aria-label="Beginning of the input">
@@ -172,7 +173,7 @@ function ParseNotes({ parsed }: { parsed: ParsedInfo }) {
       )}
       {parsed.truncated && (
         <p className="rounded border-l-4 border-amber-500 bg-amber-50 px-2 py-1 dark:bg-amber-950/50">
-          <span aria-hidden="true">✂ </span>Cut short: {parsed.truncated}.
+          <Icon name="cut" className="mr-1" />Cut short: {parsed.truncated}.
         </p>
       )}
       {parsed.problemCount > 0 && (

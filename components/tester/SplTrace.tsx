@@ -1,11 +1,12 @@
 import type { PredicateTrace, StageTrace } from "@/lib/detection/types";
 import { oneLine, splSegments, type ClauseValue, type Failure } from "@/lib/tester/trace";
 import { formatCount } from "@/lib/detection/numbers";
+import { Icon, type IconName } from "@/components/ui/Icon";
 
-const MARK: Record<"pass" | "fail" | "null", { icon: string; word: string; cls: string }> = {
-  pass: { icon: "✔", word: "passed", cls: "bg-emerald-100 text-emerald-950 ring-emerald-500 dark:bg-emerald-900/70 dark:text-emerald-50" },
-  fail: { icon: "✘", word: "failed", cls: "bg-red-100 text-red-950 ring-red-500 dark:bg-red-900/70 dark:text-red-50" },
-  null: { icon: "∅", word: "null (unknown)", cls: "bg-slate-200 text-slate-900 ring-slate-500 dark:bg-slate-700 dark:text-slate-50" },
+const MARK: Record<"pass" | "fail" | "null", { icon: IconName; word: string; cls: string }> = {
+  pass: { icon: "check", word: "passed", cls: "bg-emerald-100 text-emerald-950 ring-emerald-500 dark:bg-emerald-900/70 dark:text-emerald-50" },
+  fail: { icon: "cross", word: "failed", cls: "bg-red-100 text-red-950 ring-red-500 dark:bg-red-900/70 dark:text-red-50" },
+  null: { icon: "empty", word: "null (unknown)", cls: "bg-slate-200 text-slate-900 ring-slate-500 dark:bg-slate-700 dark:text-slate-50" },
 };
 const key = (v: ClauseValue) => (v === true ? "pass" : v === false ? "fail" : "null");
 
@@ -13,15 +14,15 @@ export function ClauseIcon({ value }: { value: ClauseValue }) {
   const m = MARK[key(value)];
   return (
     <>
-      <span aria-hidden="true" className="inline-block w-4 text-center font-bold">
-        {m.icon}
+      <span aria-hidden="true" className="inline-block w-4 text-center">
+        <Icon name={m.icon} />
       </span>
       <span className="sr-only">{m.word}: </span>
     </>
   );
 }
 
-/** The search as written, each clause marked ✔ / ✘ / ∅ with its value in words. */
+/** The search as written, each clause marked passed, failed or null (an icon, and the word for screen readers). */
 export function SplWithMarks({ search, stages }: { search: string; stages: StageTrace[] }) {
   const segs = splSegments(search, stages);
   return (
@@ -31,9 +32,7 @@ export function SplWithMarks({ search, stages }: { search: string; stages: Stage
         const m = MARK[key(s.value)];
         return (
           <mark key={i} data-clause={key(s.value)} title={`${m.word}: ${(s.clauses ?? []).join(" · ")}`} className={`rounded-sm px-0.5 ring-1 ring-inset ${m.cls}`}>
-            <span aria-hidden="true" className="font-bold">
-              {m.icon}{" "}
-            </span>
+            <Icon name={m.icon} className="mr-0.5" />
             <span className="sr-only">[{m.word}] </span>
             {s.text}
           </mark>

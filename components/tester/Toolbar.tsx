@@ -30,7 +30,7 @@ export function Toolbar({
           Copy link to this test
         </button>
         <button type="button" className={btn} aria-pressed={presentation} onClick={onPresentation}>
-          <span aria-hidden="true">{presentation ? "◼ " : "◻ "}</span>Presentation mode
+          <span aria-hidden="true">{presentation ? "■ " : "□ "}</span>Presentation mode
         </button>
         <button type="button" className={btn} aria-expanded={showHelp} onClick={onHelp}>
           Keyboard shortcuts <kbd className="ml-1 rounded border border-current px-1 font-mono text-xs">?</kbd>

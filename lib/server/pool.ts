@@ -108,7 +108,7 @@ export class EvaluationPool {
   }
 
   /**
-   * One verdict per pair, event-major (pair p = event ⌊p / analytics⌋, analytic p mod analytics),
+   * One verdict per pair, event-major (pair p = event floor(p / analytics), analytic p mod analytics),
    * or a rejection with EvaluationStopped (no verdicts at all).
    */
   evaluate(job: EvaluateJob): Promise<VerdictResult[]> {

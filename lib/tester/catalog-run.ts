@@ -48,7 +48,7 @@ function outcomeOf(id: string, t: Tally): AnalyticOutcome {
 
 /**
  * Run the catalog. `pos` in progress messages counts (event, analytic) pairs, event-major: pair
- * p = event ⌊p / analytics⌋, analytic p mod analytics. A pinpoint run also names each analytic
+ * p = event floor(p / analytics), analytic p mod analytics. A pinpoint run also names each analytic
  * before it runs (`running`), so a hang is blamed on exactly the one that was running.
  */
 export async function runCatalog(

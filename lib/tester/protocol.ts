@@ -127,7 +127,7 @@ export type FromWorker =
   | { type: "explained"; req: number; items: ExplainedEvent[]; pos: number }
   | { type: "verdicts"; req: number; items: VerdictRow[]; pos: number }
   | { type: "outcomes"; req: number; items: AnalyticOutcome[]; pos: number; total: number }
-  /** Catalog mode: pairs done so far (event-major: pair p = event ⌊p / n⌋, analytic p mod n). */
+  /** Catalog mode: pairs done so far (event-major: pair p = event floor(p / n), analytic p mod n). */
   | { type: "progress"; req: number; pos: number; total: number }
   /** Pinpoint runs only: the analytic (and event index; none over a batch) about to run. */
   | { type: "running"; req: number; id: string; event?: number }
