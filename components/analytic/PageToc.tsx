@@ -22,7 +22,7 @@ export function PageToc() {
       <ul className="space-y-0.5 border-l border-slate-200 dark:border-slate-800">
         {ENTRIES.map(([id, label]) => (
           <li key={id}>
-            <a href={`#${id}`} className="-ml-px block border-l border-transparent py-0.5 pl-3 text-slate-600 hover:border-slate-400 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white">
+            <a href={`#${id}`} className="dc-toc-link">
               {label}
             </a>
           </li>

@@ -13,7 +13,7 @@ function FieldList({ fields, others, missingNote }: { fields: string[]; others: 
           <li key={f} className="break-all">
             {f}
             {differs && (
-              <span className="ml-1.5 rounded bg-amber-100 px-1 font-sans text-[0.6875rem] text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+              <span className="dc-field-note">
                 {missingNote}
               </span>
             )}

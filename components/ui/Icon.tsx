@@ -26,15 +26,8 @@ export function Icon({ name, className = "" }: { name: IconName; className?: str
   return (
     <svg
       aria-hidden="true"
-      focusable="false"
-      data-icon={name}
       viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={`inline-block h-[1em] w-[1em] shrink-0 align-[-0.125em] ${className}`}
+      className={className ? `dc-icon ${className}` : "dc-icon"}
     >
       <path d={PATHS[name]} />
     </svg>
