@@ -92,6 +92,27 @@ test.describe("ATT&CK matrix (built-in content)", () => {
     await expect(page.locator("[data-cell][aria-pressed=true]")).toHaveCount(1);
   });
 
+  test("a column is laid out only near the screen; a cell's focus outline and selection ring are drawn inside it", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/attack");
+    const column = page.locator("[data-column='0']");
+    await expect(column).toHaveCSS("content-visibility", "auto");
+    // The column clips what it paints (content-visibility's paint containment): whatever marks a cell stays within the cell.
+    const far = cell(page, "T1048"); // Exfiltration, column 12: off a phone's screen at load
+    await far.focus();
+    await expect(far).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(far).toHaveAttribute("aria-pressed", "true");
+    const marks = await far.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { outlineOffset: parseFloat(s.outlineOffset), outlineWidth: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+    });
+    expect(marks.outlineWidth).toBeGreaterThan(0);
+    expect(marks.outlineOffset).toBeLessThanOrEqual(-marks.outlineWidth);
+    expect(marks.shadow).toContain("inset");
+    expect(await far.boundingBox()).not.toBeNull();
+  });
+
   test("the catalog's filters apply, in the URL, with the same params", async ({ page }) => {
     await page.goto(`/attack?story=${encodeURIComponent(STORY)}`);
     await expect(page.locator("#attack-stats")).toContainText("1 of 2 analytics");

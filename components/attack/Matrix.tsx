@@ -62,7 +62,7 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
           const shown = column.techniqueIds.map((id) => coverage.techniques[id]).filter((t) => visible(t, coveredOnly, marks));
           const covered = column.techniqueIds.filter((id) => (coverage.techniques[id]?.total ?? 0) > 0).length;
           return (
-            <section key={column.tactic.shortname} data-column={c} aria-labelledby={`tactic-${column.tactic.shortname}`} className="w-36 shrink-0 sm:w-40">
+            <section key={column.tactic.shortname} data-column={c} aria-labelledby={`tactic-${column.tactic.shortname}`} className="dc-matrix-col">
               <h2
                 id={`tactic-${column.tactic.shortname}`}
                 className="sticky top-0 z-10 -mx-0.5 mb-1 border-b-2 border-slate-400 bg-slate-50 px-1 pb-1 pt-1 text-xs font-semibold dark:border-slate-600 dark:bg-slate-900"

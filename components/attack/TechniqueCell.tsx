@@ -72,7 +72,7 @@ export function TechniqueCell({
       data-col={col}
       aria-pressed={selected}
       onClick={() => onSelect(t.id)}
-      className={["dc-cell", shade.className, ring, selected && "ring-2 ring-amber-500 ring-offset-1 dark:ring-amber-400 dark:ring-offset-slate-950"].filter(Boolean).join(" ")}
+      className={["dc-cell", shade.className, ring, selected && "ring-3 ring-inset ring-amber-500 dark:ring-amber-400"].filter(Boolean).join(" ")}
     >
       <span className="dc-cell-body">
         <span className={sub ? "dc-cell-name" : "dc-cell-name font-medium"}>
