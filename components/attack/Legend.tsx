@@ -1,5 +1,5 @@
 import { SHADE_BUCKETS } from "@/lib/attack/shades";
-import { Icon } from "@/components/ui/Icon";
+import { LayerTag } from "./TechniqueCell";
 
 /** The shading buckets (each cell also prints its count) and the imported-layer tags. */
 export function Legend({ withLayer }: { withLayer: boolean }) {
@@ -14,16 +14,11 @@ export function Legend({ withLayer }: { withLayer: boolean }) {
       {withLayer && (
         <>
           <li className="flex items-center gap-1">
-            <span aria-hidden="true" className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase text-white">
-              gap
-            </span>
+            <LayerTag mark="gap" />
             in the layer, no analytic
           </li>
           <li className="flex items-center gap-1">
-            <span aria-hidden="true" className="rounded bg-emerald-700 px-1 text-[10px] font-bold uppercase text-white">
-              <Icon name="check" className="mr-0.5" />
-              layer
-            </span>
+            <LayerTag mark="covered" />
             in the layer, covered
           </li>
         </>

@@ -22,7 +22,8 @@ export function cellSuffix(t: TechniqueCoverage, mark?: LayerMark): string {
   return s;
 }
 
-function Mark({ mark }: { mark?: LayerMark }) {
+/** The tag an imported layer puts on a cell (and the legend shows): "gap", or a checked "layer". */
+export function LayerTag({ mark }: { mark?: LayerMark }) {
   if (mark === "gap")
     return (
       <span aria-hidden="true" className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase leading-4 tracking-wide text-white">
@@ -82,7 +83,7 @@ export function TechniqueCell({
         <span className="dc-cell-id">
           {t.id}
           <span className="sr-only"> with</span>
-          <Mark mark={mark} />
+          <LayerTag mark={mark} />
         </span>
       </span>{" "}
       <span className="dc-cell-n">

@@ -4,6 +4,7 @@ import type { Sample } from "@/lib/content/samples-parse";
 import type { ParsedInfo } from "@/lib/tester/protocol";
 import { formatCount } from "@/lib/detection/numbers";
 import { Icon } from "@/components/ui/Icon";
+import { VerdictIcon } from "./Verdict";
 
 /**
  * Inputs longer than this stay out of the text box: a browser lays out and re-lays out every
@@ -62,7 +63,7 @@ export const InputPanel = forwardRef<HTMLTextAreaElement, InputPanelProps>(funct
                 activeSample === s.key ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
               }`}
             >
-              {s.expect === "not_testable" ? <Icon name="warning" className="mr-1" /> : <span aria-hidden="true">{s.expect === "match" ? "● " : "○ "}</span>}
+              <VerdictIcon verdict={s.expect} className="mr-1" />
               {s.label}
               <span className="sr-only"> (expected: {s.expect === "match" ? "fires" : s.expect === "no_match" ? "near miss, does not fire" : "not testable"})</span>
             </button>
