@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
 import { builtinModules } from "node:module";
-import { folderCycles, folderGraph, folderOf, importsOf, productSources, ROOT, type ImportEdge } from "./import-graph";
+import { folderCycles, folderGraph, folderOf, importsOf, productSources, ROOT, shippedLinesMatching, type ImportEdge } from "./import-graph";
 
 const edges: ImportEdge[] = productSources().flatMap(importsOf);
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
@@ -58,4 +58,13 @@ test("the rules see real imports (the checker itself works)", () => {
 test("pages and components link through components/ui/Link (no prefetch of every link in view)", () => {
   const bad = violations((e) => e.to === "next/link" && e.from !== "components/ui/Link.tsx");
   assert.deepEqual(bad, []);
+});
+
+test("shippedLinesMatching leaves out tests, and the files and folders (trailing slash) it is told to", () => {
+  const all = shippedLinesMatching(/\bimport\b/);
+  assert.ok(all.some((l) => l.startsWith("bin/")) && all.some((l) => l.startsWith("lib/export/markdown.ts:")));
+  assert.ok(!all.some((l) => /\.test\.tsx?:/.test(l)));
+  const fewer = shippedLinesMatching(/\bimport\b/, ["bin/", "lib/export/markdown.ts"]);
+  assert.ok(!fewer.some((l) => l.startsWith("bin/") || l.startsWith("lib/export/markdown.ts:")));
+  assert.equal(fewer.length, all.filter((l) => !l.startsWith("bin/") && !l.startsWith("lib/export/markdown.ts:")).length);
 });
