@@ -67,9 +67,13 @@ export class Cdp {
     });
   }
 
-  /** Every event, as it comes (for traces). */
-  onEvent(listener: (method: string, params: Params, sessionId?: string) => void): void {
+  /** Every event, as it comes (for traces), until the returned function is called. */
+  onEvent(listener: (method: string, params: Params, sessionId?: string) => void): () => void {
     this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
   /** The next `method` event of the session (register before the action that causes it). */

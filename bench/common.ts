@@ -48,12 +48,9 @@ export function cimEvent(obj: Record<string, unknown>): EventInput {
   return toInput(e);
 }
 
-/** The q-quantile (0..1) of sorted numbers, nearest-rank. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i] ?? NaN;
-}
+import { quantile } from "./stats";
+
+export { quantile };
 
 export function summary(samples: readonly number[]): { median: number; p95: number; p99: number; min: number; max: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);

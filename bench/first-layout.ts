@@ -13,7 +13,8 @@
  * the longest Layout, style and layout summed, and the font lookups (count and ms) by kind.
  */
 import { Cdp } from "./cdp";
-import { PAGES } from "./pages";
+import { pagesFrom } from "./pages";
+import { median } from "./stats";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const RUNS = Math.max(1, Number(process.env.FL_RUNS) || 5);
@@ -38,21 +39,20 @@ interface Figures {
   lookups: Record<string, { n: number; ms: number }>;
 }
 
-/** Where the trace's events go; one listener for the whole run (Cdp keeps every listener it is given). */
-let sink: TraceEvent[] = [];
-
 async function traceLoad(cdp: Cdp, url: string): Promise<TraceEvent[]> {
   const ctx = await cdp.context(1);
   const tab = ctx.tabs[0]!;
   await cdp.send("Emulation.setDeviceMetricsOverride", { width: 412, height: 823, deviceScaleFactor: 1.75, mobile: true }, tab.session);
   await cdp.send("Emulation.setScriptExecutionDisabled", { value: true }, tab.session);
-  const events: TraceEvent[] = (sink = []);
+  const events: TraceEvent[] = [];
+  const stop = cdp.onEvent((method, params) => method === "Tracing.dataCollected" && events.push(...(params.value as TraceEvent[])));
   await cdp.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES }, transferMode: "ReportEvents" });
   await tab.goto(url);
   await new Promise((r) => setTimeout(r, 300));
   const done = cdp.once("Tracing.tracingComplete");
   await cdp.send("Tracing.end");
   await done;
+  stop();
   await cdp.closeContext(ctx.id);
   return events;
 }
@@ -70,13 +70,9 @@ function figures(events: TraceEvent[]): Figures {
   return { longestLayout: Math.max(0, ...layouts), styleLayout, lookups };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
-
 async function main() {
-  const wanted = process.env.FL_PAGES?.split(",");
-  const pages = wanted ? wanted.map((p) => PAGES.find(([, route]) => route === p) ?? ([p, p] as [string, string])) : PAGES;
+  const pages = pagesFrom(process.env.FL_PAGES);
   const cdp = Cdp.launch();
-  cdp.onEvent((method, params) => method === "Tracing.dataCollected" && sink.push(...(params.value as TraceEvent[])));
   try {
     await traceLoad(cdp, `${BASE}/about`); // warms the browser itself, not measured
     console.log(`first layout at 412 × 823, scripts off, median of ${RUNS}; font lookups: count / ms`);

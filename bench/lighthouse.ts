@@ -21,7 +21,8 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium";
 import { freePort, startNextServer, type NextServer } from "../scripts/next-server";
 import { SECURITY_CONTENT } from "./common";
-import { PAGES } from "./pages";
+import { pagesFrom } from "./pages";
+import { median } from "./stats";
 
 const PRESETS = (process.env.LH_PRESETS ?? "mobile,desktop").split(",") as ("mobile" | "desktop")[];
 const RUNS = Math.max(1, Number(process.env.LH_RUNS) || 1);
@@ -86,11 +87,6 @@ async function measure(url: string, port: number, preset: "mobile" | "desktop"):
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)] ?? NaN;
-}
-
 const kb = (n: number) => `${Math.round(n / 1024).toLocaleString("en-US")} KB`;
 const msf = (n: number) => `${Math.round(n).toLocaleString("en-US")} ms`;
 
@@ -110,8 +106,7 @@ async function main(): Promise<void> {
     base = server.url;
   }
   const chrome = await startChromium();
-  const only = process.env.LH_PAGES?.split(",");
-  const pages = only ? PAGES.filter(([, p]) => only.includes(p)) : PAGES;
+  const pages = pagesFrom(process.env.LH_PAGES);
   try {
     // One unmeasured visit per page: the server's first request per route reads the catalog.
     for (const [, p] of pages) await fetch(`${base}${p}`).then((r) => r.text());

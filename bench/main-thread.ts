@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Cdp, type CdpTab } from "./cdp";
-import { PAGES } from "./pages";
+import { pagesFrom } from "./pages";
 import { SourceMap } from "./source-map";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
@@ -154,8 +154,7 @@ async function visit(cdp: Cdp, url: string): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  const only = process.env.MT_PAGES?.split(",");
-  const pages = only ? only.map((p) => PAGES.find(([, q]) => q === p) ?? [p, p]) : PAGES;
+  const pages = pagesFrom(process.env.MT_PAGES);
   if (!existsSync(CHUNKS)) console.log(`main-thread: no ${CHUNKS} here: frames stay minified (run from the checkout that built the server)`);
   const cdp = Cdp.launch();
   try {

@@ -15,3 +15,12 @@ export const PAGES: [string, string][] = [
   ["/data-sources", "/data-sources"],
   ["/problems", "/problems"],
 ];
+
+/**
+ * The pages a benchmark's `*_PAGES` variable names (comma-separated routes), labelled as in
+ * `PAGES` when listed there; every page of `PAGES` when it is unset.
+ */
+export function pagesFrom(routes: string | undefined): [string, string][] {
+  if (!routes) return PAGES;
+  return routes.split(",").map((route) => PAGES.find(([, p]) => p === route) ?? [route, route]);
+}

@@ -14,7 +14,7 @@ import { chromium, type Response } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../scripts/chromium";
 import { startNextServer, type NextServer } from "../scripts/next-server";
 import { SECURITY_CONTENT } from "./common";
-import { PAGES } from "./pages";
+import { pagesFrom } from "./pages";
 
 interface Loaded {
   url: string;
@@ -45,8 +45,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     console.log("page                      HTML   JS in HTML (raw/sent)   JS later (raw/sent)   worker JS (raw)    engine worker");
-    const only = process.env.RJ_PAGES?.split(",");
-    for (const [name, p] of only ? PAGES.filter(([, q]) => only.includes(q)) : PAGES) {
+    for (const [name, p] of pagesFrom(process.env.RJ_PAGES)) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const pending: Promise<Loaded>[] = [];
