@@ -42,6 +42,23 @@ test.describe("analytic stories (built-in content)", () => {
     await expect(page).toHaveURL(new RegExp(`/stories/${STORY_SLUG}$`));
   });
 
+  for (const width of [390, 1440]) {
+    test(`at ${width} px every row's cells sit under their column headers (rows are grids laid out near the screen)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto("/stories");
+      const table = page.getByRole("table", { name: /Analytic stories/ });
+      const left = (cells: { boundingBox(): Promise<{ x: number } | null> }[]) => Promise.all(cells.map(async (c) => Math.round((await c.boundingBox())!.x)));
+      const headers = await left(await table.getByRole("columnheader").filter({ visible: true }).all());
+      const last = table.getByRole("row").last();
+      await last.scrollIntoViewIfNeeded();
+      const cells = await left(await last.getByRole("cell").filter({ visible: true }).all());
+      expect(headers.length).toBe(width < 640 ? 2 : 4);
+      expect(headers.every((x, i) => i === 0 || x > headers[i - 1]!)).toBe(true); // one line: a column per track
+      expect(cells).toEqual(headers);
+      await expect(last.getByRole("link")).toBeVisible();
+    });
+  }
+
   test(`"${STORY}" lists the smbexec analytic, its narrative, references and ATT&CK footprint`, async ({ page }) => {
     await expectStoryPage(page, "");
   });

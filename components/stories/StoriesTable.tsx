@@ -91,7 +91,7 @@ export function StoriesTable({ stories, textsUrl }: { stories: StoryTuple[]; tex
         noun="stories"
         countId="stories-count"
       />
-      <DataTableView table={table} caption="Analytic stories. Column headers sort." describedBy="stories-count" columnClass={CELL} emptyMessage="No story matches." />
+      <DataTableView table={table} caption="Analytic stories. Column headers sort." describedBy="stories-count" columnClass={CELL} rowGrid="dc-st-grid" emptyMessage="No story matches." />
     </div>
   );
 }

@@ -46,6 +46,7 @@ export function DataTableView<TFeatures extends TableFeatures, TData extends Row
   columnClass = {},
   wide = false,
   compact = false,
+  rowGrid,
   emptyMessage,
 }: {
   table: ReactTable<TFeatures, TData, TSelected>;
@@ -59,26 +60,33 @@ export function DataTableView<TFeatures extends TableFeatures, TData extends Row
   wide?: boolean;
   /** Tighter cells that break long values anywhere, and no row hover (large result tables). */
   compact?: boolean;
+  /**
+   * Many rows: each row is a CSS grid, laid out only near the screen (`content-visibility: auto`,
+   * which a table row cannot have). The class names the rows' columns (`.name tr`, one track per
+   * column shown at each width). The table, its groups and rows keep their roles explicitly.
+   */
+  rowGrid?: string;
   /** Shown under the header when the row model is empty. */
   emptyMessage?: string;
 }) {
   const rows = table.getRowModel().rows;
+  const role = (r: string) => (rowGrid ? r : undefined);
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table className={cx("border-collapse text-sm", wide ? "w-max min-w-full" : "w-full")} aria-describedby={describedBy}>
+      <table className={cx("border-collapse text-sm", wide ? "w-max min-w-full" : "w-full", rowGrid && `dc-grid-table ${rowGrid}`)} role={role("table")} aria-describedby={describedBy}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400" role={role("rowgroup")}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} role={role("row")}>
               {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} table={table} className={columnClass[header.column.id]} />
+                <HeaderCell key={header.id} header={header} table={table} className={columnClass[header.column.id]} role={role("columnheader")} />
               ))}
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody role={role("rowgroup")}>
           {rows.map((row) => (
-            <tr key={row.id} className={compact ? "dc-tr" : "dc-tr dc-tr-hover"}>
+            <tr key={row.id} className={compact ? "dc-tr" : "dc-tr dc-tr-hover"} role={role("row")}>
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} className={cx(compact ? "dc-td-compact" : "dc-td", columnClass[cell.column.id])}>
                   <table.FlexRender cell={cell} />
@@ -97,24 +105,26 @@ function HeaderCell<TFeatures extends TableFeatures, TData extends RowData, TSel
   header,
   table,
   className,
+  role,
 }: {
   header: Header<TFeatures, TData>;
   table: ReactTable<TFeatures, TData, TSelected>;
   className?: string;
+  role?: string;
 }) {
   const th = cx("border-b border-slate-200 px-2 py-1.5 font-semibold dark:border-slate-800", className);
-  if (header.isPlaceholder) return <th scope="col" className={th} />;
+  if (header.isPlaceholder) return <th scope="col" className={th} role={role} />;
   const column = header.column as SortableColumn;
   if (!column.getIsSorted || !column.getCanSort?.()) {
     return (
-      <th scope="col" className={th}>
+      <th scope="col" className={th} role={role}>
         <table.FlexRender header={header} />
       </th>
     );
   }
   const sorted = column.getIsSorted();
   return (
-    <th scope="col" aria-sort={ariaSort(sorted)} className={th}>
+    <th scope="col" aria-sort={ariaSort(sorted)} className={th} role={role}>
       <SortButton sorted={sorted} onClick={column.getToggleSortingHandler?.()}>
         <table.FlexRender header={header} />
       </SortButton>
