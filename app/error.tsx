@@ -16,7 +16,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         )}
       </p>
       <p className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+        <button type="button" onClick={reset} className="rounded-md bg-indigo-600 px-3 py-2 text-sm text-white hover:bg-indigo-700">
           Try again
         </button>
         <Link href="/" className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">

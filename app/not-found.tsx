@@ -9,7 +9,7 @@ export default function NotFound() {
         There is no page here. If you followed a link to an analytic, it may have been renamed or removed from the content.
       </p>
       <p className="mt-6">
-        <Link href="/" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+        <Link href="/" className="rounded-md bg-indigo-600 px-3 py-2 text-sm text-white hover:bg-indigo-700">
           Search the catalog
         </Link>
       </p>

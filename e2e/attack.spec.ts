@@ -92,11 +92,12 @@ test.describe("ATT&CK matrix (built-in content)", () => {
     await expect(page.locator("[data-cell][aria-pressed=true]")).toHaveCount(1);
   });
 
-  test("a column is laid out only near the screen; a cell's focus outline and selection ring are drawn inside it", async ({ page }) => {
+  test("a column and each technique are laid out only near the screen; focus outlines and the selection ring are drawn inside a technique", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/attack");
     const column = page.locator("[data-column='0']");
     await expect(column).toHaveCSS("content-visibility", "auto");
+    await expect(column.locator("li").first()).toHaveCSS("content-visibility", "auto");
     // The column clips what it paints (content-visibility's paint containment): whatever marks a cell stays within the cell.
     const far = cell(page, "T1048"); // Exfiltration, column 12: off a phone's screen at load
     await far.focus();
@@ -111,6 +112,15 @@ test.describe("ATT&CK matrix (built-in content)", () => {
     expect(marks.outlineOffset).toBeLessThanOrEqual(-marks.outlineWidth);
     expect(marks.shadow).toContain("inset");
     expect(await far.boundingBox()).not.toBeNull();
+    await page.keyboard.press("Tab"); // the technique's sub-technique toggle, also clipped at the technique's edge
+    const toggle = await page.evaluate(() => {
+      const el = document.activeElement!;
+      const s = getComputedStyle(el);
+      return { text: el.textContent ?? "", outlineOffset: parseFloat(s.outlineOffset), outlineWidth: parseFloat(s.outlineWidth) };
+    });
+    expect(toggle.text).toMatch(/sub-techniques? of T1048/);
+    expect(toggle.outlineWidth).toBeGreaterThan(0);
+    expect(toggle.outlineOffset).toBeLessThanOrEqual(-toggle.outlineWidth);
   });
 
   test("the catalog's filters apply, in the URL, with the same params", async ({ page }) => {

@@ -25,7 +25,7 @@ export default async function StoriesRoute() {
       <h1 className="text-xl font-semibold tracking-tight">Analytic stories</h1>
       <p className="max-w-prose text-sm text-slate-600 dark:text-slate-400">
         Stories group analytics around a threat, a campaign or a technique family. An analytic belongs to a story when its{" "}
-        <code className="text-xs">analytic_story</code> tag names it.
+        <code className="font-sans text-slate-900 dark:text-slate-100">analytic_story</code> tag names it.
       </p>
       <StoriesTable stories={rows.map(toStoryTuple)} textsUrl={storyTextsPath(servedStoryTexts(catalog.stories).version)} />
     </main>

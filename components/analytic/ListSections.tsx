@@ -65,7 +65,7 @@ export function TestDatasetsSection({ tests }: { tests: TestDataset[] }) {
           <ul className="space-y-2 text-sm">
             {tests.map((t, i) => (
               <li key={`${t.data}-${i}`} className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
-                {t.name && <div className="font-medium">{t.name}</div>}
+                {t.name && <div className="font-semibold">{t.name}</div>}
                 <ContentUrl url={t.data} className={`font-mono text-xs ${ext}`} />
                 {(t.source || t.sourcetype) && (
                   <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
@@ -97,7 +97,7 @@ export function DrilldownSection({ drilldowns }: { drilldowns: DrilldownSearch[]
         <ul className="space-y-2 text-sm">
           {drilldowns.map((d, i) => (
             <li key={i} data-drilldown={i} className="rounded-md border border-slate-200 p-2 dark:border-slate-800">
-              <div className="font-medium [overflow-wrap:anywhere]">{d.name || `Drilldown ${i + 1}`}</div>
+              <div className="font-semibold [overflow-wrap:anywhere]">{d.name || `Drilldown ${i + 1}`}</div>
               <pre className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] dark:bg-slate-900">{d.search}</pre>
               {(d.earliest || d.latest) && (
                 <div className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">

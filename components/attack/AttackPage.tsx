@@ -145,7 +145,7 @@ export function AttackPage({ initial, attackVersion }: { initial: AttackInitial;
       <div className={`flex flex-wrap items-start justify-between gap-2 ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
         <AttackFilters facets={facets} query={query} navigate={navigate} />
         <div className="flex flex-wrap items-center gap-2">
-          <a href={layerHref} download className={`${button} bg-indigo-700 font-medium text-white hover:bg-indigo-800 dark:bg-indigo-600 dark:hover:bg-indigo-500`}>
+          <a href={layerHref} download className={`${button} bg-indigo-700 text-white hover:bg-indigo-800 dark:bg-indigo-600 dark:hover:bg-indigo-500`}>
             Download Navigator layer
           </a>
           <a href="#layer-import" className={button}>
@@ -180,7 +180,7 @@ export function AttackPage({ initial, attackVersion }: { initial: AttackInitial;
         </aside>
       </div>
 
-      <section id="layer-import" aria-labelledby="layer-import-heading" className="scroll-mt-4 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+      <section id="layer-import" aria-labelledby="layer-import-heading" className="dc-defer scroll-mt-4 rounded-md border border-slate-200 p-3 dark:border-slate-800">
         <h2 id="layer-import-heading" className="mb-2 text-lg font-semibold tracking-tight">
           Compare with a Navigator layer
         </h2>

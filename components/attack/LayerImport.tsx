@@ -61,7 +61,7 @@ export function LayerImport({
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
-          <span className="mb-1 block font-medium">Layer file</span>
+          <span className="mb-1 block font-semibold">Layer file</span>
           <input
             type="file"
             accept=".json,application/json"
@@ -75,7 +75,7 @@ export function LayerImport({
         </label>
       </div>
       <div>
-        <label htmlFor={`${ids}-paste`} className="mb-1 block text-sm font-medium">
+        <label htmlFor={`${ids}-paste`} className="mb-1 block text-sm font-semibold">
           Or paste the layer JSON
         </label>
         <textarea
@@ -91,7 +91,7 @@ export function LayerImport({
           <button
             type="button"
             onClick={() => read(text)}
-            className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
+            className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
           >
             Compare with the matrix
           </button>

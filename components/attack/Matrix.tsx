@@ -101,7 +101,7 @@ export function Matrix({ coverage, selected, marks, expanded, coveredOnly, onSel
                         <ul id={subsId} className="ml-2 mt-0.5 space-y-0.5 border-l-2 border-slate-300 pl-1 dark:border-slate-700">
                           {subs.map((s) => (
                             <li key={s.id}>
-                              <TechniqueCell t={s} col={c} sub selected={selected === s.id} mark={marks.get(s.id)} onSelect={onSelect} />
+                              <TechniqueCell t={s} col={c} selected={selected === s.id} mark={marks.get(s.id)} onSelect={onSelect} />
                             </li>
                           ))}
                           {subs.length < t.subtechniques.length && (

@@ -26,13 +26,13 @@ export function cellSuffix(t: TechniqueCoverage, mark?: LayerMark): string {
 export function LayerTag({ mark }: { mark?: LayerMark }) {
   if (mark === "gap")
     return (
-      <span aria-hidden="true" className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase leading-4 tracking-wide text-white">
+      <span aria-hidden="true" className="rounded bg-red-700 px-1 text-[10px] font-semibold uppercase leading-4 tracking-wide text-white">
         gap
       </span>
     );
   if (mark === "covered")
     return (
-      <span aria-hidden="true" className="rounded bg-emerald-700 px-1 text-[10px] font-bold uppercase leading-4 tracking-wide text-white">
+      <span aria-hidden="true" className="rounded bg-emerald-700 px-1 text-[10px] font-semibold uppercase leading-4 tracking-wide text-white">
         <Icon name="check" className="mr-0.5" />
         layer
       </span>
@@ -49,14 +49,12 @@ export function TechniqueCell({
   col,
   selected,
   mark,
-  sub = false,
   onSelect,
 }: {
   t: TechniqueCoverage;
   col: number;
   selected: boolean;
   mark?: LayerMark;
-  sub?: boolean;
   onSelect: (id: string) => void;
 }) {
   const shade = SHADE_BUCKETS[t.shade] ?? SHADE_BUCKETS[0]!;
@@ -76,7 +74,7 @@ export function TechniqueCell({
       className={["dc-cell", shade.className, ring, selected && "ring-3 ring-inset ring-amber-500 dark:ring-amber-400"].filter(Boolean).join(" ")}
     >
       <span className="dc-cell-body">
-        <span className={sub ? "dc-cell-name" : "dc-cell-name font-medium"}>
+        <span className="dc-cell-name">
           {t.name}
           {t.deprecated && <span className="italic"> (deprecated)</span>}
         </span>{" "}

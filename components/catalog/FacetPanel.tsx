@@ -93,7 +93,7 @@ export function FacetPanel({ facets }: { facets: FacetResult[] }) {
         aria-expanded={open}
         aria-controls="facet-panel"
         onClick={() => setOpen((o) => !o)}
-        className="mb-2 w-full rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium lg:hidden dark:border-slate-700"
+        className="mb-2 w-full rounded-md border border-slate-300 px-3 py-2 text-left text-sm lg:hidden dark:border-slate-700"
       >
         {open ? "Hide filters" : "Show filters"}
         {active > 0 ? ` (${active} active)` : ""}

@@ -48,7 +48,7 @@ export function SearchBox() {
       }}
       className="relative"
     >
-      <label htmlFor="catalog-search" className="sr-only">
+      <label htmlFor="catalog-search" className="sr-only text-sm">
         Search analytics
       </label>
       <input

@@ -55,7 +55,7 @@ export function DataSourcePage({ view, testHref }: { view: DataSourceView; testH
       <Section id="analytics" title={`Analytics that read it (${formatCount(view.analytics.length)})`}>
         {view.analytics.length > 0 && (
           <p className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-            {testHref && <a href={testHref} data-testid="run-example" className="inline-block rounded border border-indigo-600 bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
+            {testHref && <a href={testHref} data-testid="run-example" className="inline-block rounded border border-indigo-600 bg-indigo-600 px-3 py-1 text-sm text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
               Run the example against these {view.analytics.length} analytics
             </a>}
             <a href={view.catalogHref} className="dc-link">

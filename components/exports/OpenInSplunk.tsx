@@ -24,7 +24,7 @@ export function OpenInSplunk({ search, expanded, idPrefix, compact = false }: { 
     <div data-testid="open-in-splunk" data-form={form} className={`space-y-2 text-sm ${compact ? "" : "rounded-md border border-slate-200 p-2.5 dark:border-slate-800"}`}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer" className="rounded bg-indigo-700 px-2.5 py-1 font-medium text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
+          <a href={href} target="_blank" rel="noopener noreferrer" className="rounded bg-indigo-700 px-2.5 py-1 text-white hover:bg-indigo-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500">
             Open in Splunk <Icon name="external" />
             <span className="sr-only"> (opens {s.url} in a new tab)</span>
           </a>

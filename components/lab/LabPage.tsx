@@ -12,7 +12,7 @@ export function LabPage({ matrix, links, catalogName }: { matrix: LabMatrix; lin
       <h1 className="text-xl font-semibold tracking-tight">Lateral-movement lab</h1>
       <p className="mt-1 max-w-prose text-sm text-slate-700 dark:text-slate-300">
         {n(matrix.rows.length)} tools, each with the command lines and events it leaves on the source and the target host. Every sample is
-        read as the tester reads a paste and asked of all {n(matrix.analytics)} analytics of <span className="font-medium">{catalogName}</span>, by the
+        read as the tester reads a paste and asked of all {n(matrix.analytics)} analytics of <span className="font-semibold">{catalogName}</span>, by the
         same engine as /test, the API and the CLI. Each analytic links to the tester with the event it fires on, and to its evasion variants. Add a
         tool as one YAML file in <code>content/lab/lateral-movement/</code> (or <code>lab/lateral-movement/</code> in the content folder).
       </p>

@@ -23,11 +23,11 @@ function Cell({ tool, cell, href, control }: { tool: string; cell: LabCell; href
   return (
     <li data-cell={tool} data-verdict="match" className="dc-lab-cell">
       {href ? (
-        <a href={href} className="dc-lab-a font-medium">
+        <a href={href} className="dc-lab-a font-semibold">
           {a.name}
         </a>
       ) : (
-        <span className="font-medium">{a.name}</span>
+        <span className="font-semibold">{a.name}</span>
       )}
       <div className="dc-lab-meta">
         <span>{a.techniques.length ? a.techniques.join(", ") : "no technique"}</span>

@@ -7,7 +7,7 @@ export function SiteHeader({ problemCount }: { problemCount: number }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
-        <Link href="/" className="text-base font-semibold tracking-tight">
+        <Link href="/" className="text-sm font-semibold tracking-tight">
           Detection Console
         </Link>
         <nav aria-label="Main">

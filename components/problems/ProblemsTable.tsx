@@ -53,7 +53,7 @@ export function ProblemsTable({ problems, view, dir }: { problems: ContentProble
   if (problems.length === 0) {
     return (
       <div className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
-        <p className="font-medium">No problems: every file under <code>{dir}</code> loaded cleanly.</p>
+        <p>No problems: every file under <code>{dir}</code> loaded cleanly.</p>
         <p className="mt-1">When a YAML file cannot be read, it is skipped and listed here with its path, line and reason. {LIMITS}</p>
       </div>
     );

@@ -27,7 +27,7 @@ export function WalkNav({ n, total, prev, next }: { n: number; total: number; pr
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router, prev, next]);
-  const btn = "rounded border border-slate-300 px-3 py-1 text-sm font-medium dark:border-slate-700";
+  const btn = "rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700";
   const live = `${btn} text-indigo-800 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950`;
   const dead = `${btn} cursor-not-allowed text-slate-400 dark:text-slate-600`;
   return (

@@ -25,7 +25,7 @@ export function SortButton({ sorted, onClick, children }: { sorted: SortDirectio
       className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:text-white"
     >
       {children}
-      <span aria-hidden="true" className="w-3 text-[10px]">
+      <span aria-hidden="true" className="w-3">
         {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
       </span>
     </button>

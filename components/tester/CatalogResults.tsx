@@ -31,7 +31,7 @@ function FiringItem({ analytic, outcome, others, eventCount, batch, onOpen }: {
             e.preventDefault();
             onOpen(analytic.slug);
           }}
-          className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+          className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
         >
           {analytic.name}
         </Link>
@@ -73,7 +73,7 @@ function HiddenLine({ hidden, count, onShow }: { hidden: GroupedResults["hidden"
   return (
     <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="hidden-count" data-hidden={count}>
       {formatCount(count)} hidden by filters ({parts.join(", ")}).{" "}
-      <button type="button" onClick={onShow} className="font-medium text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+      <button type="button" onClick={onShow} className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
         Show {count === 1 ? "it" : "them"}
       </button>
     </p>

@@ -139,11 +139,11 @@ export function CatalogTester({ version, scope, filters: initialFilters = "" }: 
         <p data-testid="test-scope" data-scope={scope.param} className="rounded border-l-4 border-indigo-500 bg-indigo-50 px-2 py-1 text-sm dark:bg-indigo-950/50">
           Scoped to the {formatCount(scope.ids.length)} analytics {scope.phrase}{" "}
           {scope.href ? (
-            <Link href={scope.href} className="font-medium underline-offset-2 hover:underline">
+            <Link href={scope.href} className="font-semibold underline-offset-2 hover:underline">
               {scope.name}
             </Link>
           ) : (
-            <span className="font-medium">{scope.name}</span>
+            <span className="font-semibold">{scope.name}</span>
           )}{" "}
           (
           <a href="/test" className="underline-offset-2 hover:underline" onClick={(e) => {

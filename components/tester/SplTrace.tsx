@@ -81,7 +81,7 @@ export function StageList({ stages, failure }: { stages: StageTrace[]; failure?:
     <ol className="space-y-2 text-sm" aria-label="Clause-by-clause trace">
       {stages.map((s, i) => (
         <li key={i} className={`rounded border p-2 ${failure?.stageIndex === i ? "border-red-400 dark:border-red-700" : "border-slate-200 dark:border-slate-800"}`}>
-          <p className="font-medium [overflow-wrap:anywhere]">
+          <p className="font-semibold [overflow-wrap:anywhere]">
             <code>{s.command}</code>{" "}
             <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
               rows {formatCount(s.rowsIn)} → {formatCount(s.rowsOut)}

@@ -26,7 +26,7 @@ export function VerdictBadge({ verdict, reason, size = "md" }: { verdict: V; rea
   return (
     <span
       data-verdict={verdict}
-      className={`inline-flex max-w-full items-start gap-1 rounded ring-1 ring-inset ${STYLE[verdict]} ${size === "md" ? "px-2 py-1 font-semibold" : "px-1.5 py-0.5 text-xs font-medium"}`}
+      className={`inline-flex max-w-full items-start gap-1 rounded ring-1 ring-inset ${STYLE[verdict]} ${size === "md" ? "px-2 py-1 font-semibold" : "px-1.5 py-0.5 text-xs font-semibold"}`}
     >
       <VerdictIcon verdict={verdict} />
       <span className="[overflow-wrap:anywhere]">{verdictText(verdict, reason)}</span>

@@ -14,7 +14,7 @@ export function Badge({ children, tone = "neutral", title }: { children: React.R
   }[tone];
   // Wraps inside the screen when its text is longer than the line (presentation mode at 390 px).
   return (
-    <span title={title} className={`inline-block max-w-full rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}>
+    <span title={title} className={`inline-block max-w-full rounded px-1.5 py-0.5 text-xs ring-1 ring-inset ${style}`}>
       {children}
     </span>
   );
