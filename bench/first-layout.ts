@@ -10,7 +10,8 @@
  *
  * Each page is loaded FL_RUNS times, each in a new browser context at Lighthouse's mobile size
  * (412 × 823, DPR 1.75), scripts off so only the server's HTML is laid out. Printed, medians:
- * the longest Layout, style and layout summed, and the font lookups (count and ms) by kind.
+ * the longest Layout, style and layout summed, the elements styled and objects laid out (counts:
+ * what `content-visibility` skips shows here), and the font lookups (count and ms) by kind.
  */
 import { Cdp } from "./cdp";
 import { pagesFrom } from "./pages";
@@ -18,7 +19,7 @@ import { median } from "./stats";
 
 const BASE = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const RUNS = Math.max(1, Number(process.env.FL_RUNS) || 5);
-const CATEGORIES = ["devtools.timeline", "blink", "fonts"];
+const CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "fonts"];
 
 /** The renderer's synchronous font requests to the browser process, by the trace event that times each. */
 const LOOKUPS: [string, RegExp][] = [
@@ -31,11 +32,14 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  args?: { elementCount?: number; beginData?: { dirtyObjects?: number } };
 }
 
 interface Figures {
   longestLayout: number;
   styleLayout: number;
+  styled: number;
+  laidOut: number;
   lookups: Record<string, { n: number; ms: number }>;
 }
 
@@ -67,7 +71,9 @@ function figures(events: TraceEvent[]): Figures {
     const hits = complete.filter((e) => re.test(e.name));
     lookups[kind] = { n: hits.length, ms: hits.reduce((a, e) => a + ms(e), 0) };
   }
-  return { longestLayout: Math.max(0, ...layouts), styleLayout, lookups };
+  const styled = complete.filter((e) => e.name === "UpdateLayoutTree").reduce((a, e) => a + (e.args?.elementCount ?? 0), 0);
+  const laidOut = complete.filter((e) => e.name === "Layout").reduce((a, e) => a + (e.args?.beginData?.dirtyObjects ?? 0), 0);
+  return { longestLayout: Math.max(0, ...layouts), styleLayout, styled, laidOut, lookups };
 }
 
 async function main() {
@@ -76,12 +82,12 @@ async function main() {
   try {
     await traceLoad(cdp, `${BASE}/about`); // warms the browser itself, not measured
     console.log(`first layout at 412 × 823, scripts off, median of ${RUNS}; font lookups: count / ms`);
-    console.log(["page".padEnd(24), "longest layout", "style+layout", ...LOOKUPS.map(([k]) => k.padStart(12))].join("  "));
+    console.log(["page".padEnd(24), "longest layout", "style+layout", "styled", "laid out", ...LOOKUPS.map(([k]) => k.padStart(12))].join("  "));
     for (const [label, route] of pages) {
       const runs: Figures[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(figures(await traceLoad(cdp, BASE + route)));
       const cells = LOOKUPS.map(([k]) => `${median(runs.map((r) => r.lookups[k]!.n))} / ${median(runs.map((r) => r.lookups[k]!.ms)).toFixed(0)}`.padStart(12));
-      console.log([label.padEnd(24), `${median(runs.map((r) => r.longestLayout)).toFixed(0)} ms`.padStart(14), `${median(runs.map((r) => r.styleLayout)).toFixed(0)} ms`.padStart(12), ...cells].join("  "));
+      console.log([label.padEnd(24), `${median(runs.map((r) => r.longestLayout)).toFixed(0)} ms`.padStart(14), `${median(runs.map((r) => r.styleLayout)).toFixed(0)} ms`.padStart(12), String(median(runs.map((r) => r.styled))).padStart(6), String(median(runs.map((r) => r.laidOut))).padStart(8), ...cells].join("  "));
     }
   } finally {
     await cdp.close();
