@@ -9,6 +9,9 @@ import type { Analytic, Catalog } from "../lib/content/types";
 import { eventFromCim, eventFromCommandLine, toEventInput, type ParsedEvent } from "../lib/events/index";
 import { compileSearch, indexMacros, type CompiledSearch } from "../lib/spl/index";
 import type { EventInput } from "../lib/detection/types";
+import { quantile } from "./stats";
+
+export { quantile };
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 /** `$SECURITY_CONTENT`, else ../shared/security_content next to the repository. */
@@ -47,10 +50,6 @@ export function cimEvent(obj: Record<string, unknown>): EventInput {
   if ("problem" in e) throw new Error(`bench fixture is not a valid event: ${e.problem}`);
   return toInput(e);
 }
-
-import { quantile } from "./stats";
-
-export { quantile };
 
 export function summary(samples: readonly number[]): { median: number; p95: number; p99: number; min: number; max: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);

@@ -34,14 +34,17 @@ export function productSources(): string[] {
   return ["lib", "app", "components", "bin"].flatMap((d) => sourceFiles(path.join(ROOT, d)));
 }
 
+/** Shipped files that never render in a page: reports downloaded as Markdown or HTML, and the CLI's terminal output. */
+export const NEVER_RENDERED: readonly string[] = ["lib/export/html.ts", "lib/export/markdown.ts", "bin/"];
+
 /**
- * `file:line` of each line of shipped code that `pattern` matches: tests left out, and what `except`
- * names (a file, or a folder written with a trailing slash: "bin/").
+ * `file:line` of each line of shipped code and of the stylesheet (`app/globals.css`) that `pattern`
+ * matches: tests left out, and what `except` names (a file, or a folder written with a trailing slash: "bin/").
  */
 export function shippedLinesMatching(pattern: RegExp, except: readonly string[] = []): string[] {
   const out: string[] = [];
   const excepted = (rel: string) => except.some((e) => (e.endsWith("/") ? rel.startsWith(e) : rel === e));
-  for (const file of productSources()) {
+  for (const file of [...productSources(), path.join(ROOT, "app", "globals.css")]) {
     const rel = path.relative(ROOT, file);
     if (/\.test\.tsx?$/.test(rel) || excepted(rel)) continue;
     readFileSync(file, "utf8")
