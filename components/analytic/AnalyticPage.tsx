@@ -34,17 +34,20 @@ export function AnalyticPage({ analytic, view, tester }: { analytic: Analytic; v
           <LiveTestSection support={view.spl.support} parseError={view.spl.parseError?.message}>
             {tester}
           </LiveTestSection>
-          <Section id="how-to-implement" title="How to implement">
-            <Prose text={analytic.howToImplement} />
-          </Section>
-          <Section id="known-false-positives" title="Known false positives">
-            <Prose text={analytic.knownFalsePositives} />
-          </Section>
-          <StoriesSection stories={view.stories} />
-          <RbaSection rba={analytic.rba} />
-          <DrilldownSection drilldowns={analytic.drilldownSearches ?? []} />
-          <ReferencesSection references={analytic.references} />
-          <TestDatasetsSection tests={analytic.tests} />
+          {/* Below the fold at load: laid out when near the screen (.dc-defer). */}
+          <div className="dc-defer space-y-8">
+            <Section id="how-to-implement" title="How to implement">
+              <Prose text={analytic.howToImplement} />
+            </Section>
+            <Section id="known-false-positives" title="Known false positives">
+              <Prose text={analytic.knownFalsePositives} />
+            </Section>
+            <StoriesSection stories={view.stories} />
+            <RbaSection rba={analytic.rba} />
+            <DrilldownSection drilldowns={analytic.drilldownSearches ?? []} />
+            <ReferencesSection references={analytic.references} />
+            <TestDatasetsSection tests={analytic.tests} />
+          </div>
         </article>
         <aside className="dc-side hidden xl:block">
           <div className="sticky top-4">
