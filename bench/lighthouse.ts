@@ -1,7 +1,7 @@
 /**
  * Lighthouse (12.8, performance only) over every page of the console with the full catalog, mobile
  * and desktop presets, in Debian Chromium with the no-network flags of scripts/chromium.ts.
- * Prints, per page and preset: score, TBT, LCP, FCP, and the bytes the page fetched (HTML as
+ * Prints, per page and preset: score (median, and the lowest and highest run), TBT, LCP, FCP, and the bytes the page fetched (HTML as
  * served and uncompressed, JS and other data transferred), with /about as the floor (a page with
  * almost no data). A benchmark: it prints figures and asserts nothing.
  *
@@ -112,16 +112,19 @@ async function main(): Promise<void> {
     for (const [, p] of pages) await fetch(`${base}${p}`).then((r) => r.text());
     console.log(`Lighthouse 12.8 (performance), ${base}, ${RUNS} run${RUNS === 1 ? "" : "s"} per page and preset (median); Chromium headless`);
     console.log(`machine load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (figures are noisy when others work)`);
-    const widths = [22, 6, 9, 9, 9, 9, 9, 8, 9];
+    const widths = [22, 6, 11, 9, 9, 9, 9, 9, 8, 9];
     for (const preset of PRESETS) {
       console.log(`\n${preset}`);
-      console.log(row(["page", "score", "TBT", "LCP", "FCP", "HTML", "HTML gz", "JS", "data"], widths));
+      console.log(row(["page", "score", "score range", "TBT", "LCP", "FCP", "HTML", "HTML gz", "JS", "data"], widths));
       for (const [name, p] of pages) {
         const runs: Figures[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await measure(`${base}${p}`, chrome.port, preset));
         const m = (k: keyof Figures) => median(runs.map((r) => r[k]));
+        const scores = runs.map((r) => r.score);
+        // The spread of the runs: on a busy machine it is wider than most changes it could show.
+        const range = `${Math.min(...scores).toFixed(2)}–${Math.max(...scores).toFixed(2)}`;
         console.log(
-          row([name, m("score").toFixed(2), msf(m("tbt")), msf(m("lcp")), msf(m("fcp")), kb(m("htmlRaw")), kb(m("htmlWire")), kb(m("js")), kb(m("data"))], widths),
+          row([name, m("score").toFixed(2), range, msf(m("tbt")), msf(m("lcp")), msf(m("fcp")), kb(m("htmlRaw")), kb(m("htmlWire")), kb(m("js")), kb(m("data"))], widths),
         );
       }
     }
