@@ -1,9 +1,10 @@
 /**
  * Lighthouse (12.8, performance only) over every page of the console with the full catalog, mobile
  * and desktop presets, in Debian Chromium with the no-network flags of scripts/chromium.ts.
- * Prints, per page and preset: score (median, and the lowest and highest run), TBT, LCP, FCP, and the bytes the page fetched (HTML as
- * served and uncompressed, JS and other data transferred), with /about as the floor (a page with
- * almost no data). A benchmark: it prints figures and asserts nothing.
+ * Prints, per page and preset: score (the median, and the lowest and highest run), TBT, LCP, FCP,
+ * and the bytes the page fetched (HTML as served and uncompressed, JS and other data transferred),
+ * with /about as the floor (a page with almost no data). A benchmark: it prints figures and asserts
+ * nothing.
  *
  *   npm run build && node --import tsx bench/lighthouse.ts
  *   BASE_URL=http://127.0.0.1:3301 node --import tsx bench/lighthouse.ts   (a running full-catalog server)
