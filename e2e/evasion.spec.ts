@@ -67,6 +67,29 @@ test.describe("evasion lab, built-in content", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
   });
+
+  // The lab and the sections under the live test are laid out only near the screen (.dc-defer),
+  // which clips their painting at their edges: a focus ring drawn outside a link there must fit.
+  test("at 390 px, links in the sections laid out near the screen have room for their focus rings", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(SMB);
+    await labDone(page);
+    const RING = 3; // px: Chromium's default ring and a 2 px outline, drawn outside the link
+    const tight = await page.evaluate((ring) => {
+      const out: string[] = [];
+      const boxes = [...document.querySelectorAll<HTMLElement>(".dc-defer")];
+      for (const box of boxes) {
+        const b = box.getBoundingClientRect();
+        for (const el of box.querySelectorAll<HTMLElement>("a[href], button")) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && (r.left - ring < b.left || r.right + ring > b.right)) out.push((el.textContent ?? "").slice(0, 40));
+        }
+      }
+      return { boxes: boxes.length, out };
+    }, RING);
+    expect(tight.boxes).toBe(2);
+    expect(tight.out).toEqual([]);
+  });
 });
 
 test.describe("evasion lab, full catalog", () => {
