@@ -34,8 +34,8 @@ export function AnalyticPage({ analytic, view, tester }: { analytic: Analytic; v
           <LiveTestSection support={view.spl.support} parseError={view.spl.parseError?.message}>
             {tester}
           </LiveTestSection>
-          {/* Below the fold at load: laid out when near the screen (.dc-defer), with room for focus rings at its edges. */}
-          <div className="dc-defer -mx-1 space-y-8 px-1">
+          {/* Below the fold at load: laid out when near the screen (.dc-defer). */}
+          <div className="dc-defer dc-defer-flush space-y-8">
             <Section id="how-to-implement" title="How to implement">
               <Prose text={analytic.howToImplement} />
             </Section>

@@ -49,7 +49,7 @@ export function EvasionLab({ analyticId, load, names, samples, input, ready }: {
 
   const report = state.report;
   return (
-    <section aria-labelledby="evasion" className="dc-defer -mx-1 scroll-mt-20 space-y-2 px-1" data-testid="evasion-lab" data-state={state.running || !report ? "running" : "done"}>
+    <section aria-labelledby="evasion" className="dc-defer dc-defer-flush scroll-mt-20 space-y-2" data-testid="evasion-lab" data-state={state.running || !report ? "running" : "done"}>
       <h3 id="evasion" className="text-base font-semibold">
         Evasion lab
       </h3>
